@@ -1,0 +1,15 @@
+using FeeBridge.Bench;
+
+// FeeBridge's benchmarks. Each scenario measures FeeBridge and, in the same run, a baseline, and reports ratios;
+// bench/run.sh starts the PostgreSQL it needs. Figures go to docs/performance.md with the command.
+var options = BenchOptions.Parse(args);
+switch (options.Scenario)
+{
+    case "intake":
+        await IntakeScenario.RunAsync(options);
+        break;
+    default:
+        Console.Error.WriteLine("usage: bench/run.sh intake [--claims N] [--clients N] [--stores sqlite,postgres]");
+        return 2;
+}
+return 0;

@@ -1,0 +1,18 @@
+namespace FeeBridge.Domain.Routing;
+
+/// <summary>Business dates of a claim, in Danish time.</summary>
+public static class PaymentDeadline
+{
+    private static readonly TimeZoneInfo Copenhagen = TimeZoneInfo.FindSystemTimeZoneById("Europe/Copenhagen");
+
+    /// <summary>The calendar date in Copenhagen of an instant; business rules are decided on this date.</summary>
+    public static DateOnly LocalDate(DateTimeOffset instant) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, Copenhagen).DateTime);
+
+    /// <summary>
+    /// Rule "last on-time payment date": creation date + <paramref name="days"/>, moved forward to the next Danish
+    /// banking day when it falls on a weekend or bank holiday.
+    /// </summary>
+    public static DateOnly LastOnTimePaymentDate(DateTimeOffset createdAt, int days) =>
+        DanishBankingCalendar.OnOrAfter(LocalDate(createdAt).AddDays(days));
+}

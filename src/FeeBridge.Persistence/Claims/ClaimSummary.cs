@@ -1,0 +1,46 @@
+using FeeBridge.Domain.Claims;
+
+namespace FeeBridge.Persistence.Claims;
+
+/// <summary>
+/// A claim's current figures, kept beside its events for listing and look-ups. Derived: rewritten from the folded
+/// events in the same transaction that appends them, so it can always be rebuilt from the ledger.
+/// </summary>
+public sealed record ClaimSummary(
+    string AgencyId,
+    string ClaimId,
+    string Municipality,
+    string PatronId,
+    string Kind,
+    ClaimStatus Status,
+    string Route,
+    string? HoldReason,
+    Money Amount,
+    Money WrittenDown,
+    Money Paid,
+    Money WrittenOff,
+    Money Outstanding,
+    string? DebtorSystemClaimId,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt);
+
+/// <summary>A page of summaries, newest change first, and the cursor for the next page (null at the end).</summary>
+public sealed record ClaimPage(IReadOnlyList<ClaimSummary> Items, string? NextCursor);
+
+/// <summary>Filters for listing an agency's claims.</summary>
+public sealed record ClaimQuery(string AgencyId, ClaimStatus? Status, string? PatronId, DateTimeOffset? ChangedSince, string? Cursor, int Limit);
+
+/// <summary>How an intake ended.</summary>
+public enum IntakeOutcome
+{
+    /// <summary>New claim stored (201).</summary>
+    Created,
+
+    /// <summary>The same claim with the same content existed (200).</summary>
+    Replayed,
+
+    /// <summary>The id exists with different content (409); nothing changed.</summary>
+    Conflict,
+}
+
+public sealed record IntakeResult(IntakeOutcome Outcome, ClaimState Claim);

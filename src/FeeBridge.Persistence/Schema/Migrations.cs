@@ -1,0 +1,108 @@
+using System.Data.Common;
+
+namespace FeeBridge.Persistence.Schema;
+
+/// <summary>
+/// The schema, as numbered steps applied once each, in order, on start. Steps are never edited after they ship;
+/// a change is a new step.
+/// </summary>
+public static class Migrations
+{
+    private static readonly (int Version, string Sql)[] Steps =
+    [
+        (1, """
+            CREATE TABLE claims (
+                agency_id          TEXT NOT NULL,
+                claim_id           TEXT NOT NULL,
+                municipality       TEXT NOT NULL,
+                patron_id          TEXT NOT NULL,
+                content_hash       {blob} NOT NULL,
+                header_json        TEXT NOT NULL,
+                debtor_cpr         {blob},
+                guardian_cpr       {blob},
+                received_at        {int64} NOT NULL,
+                PRIMARY KEY (agency_id, claim_id)
+            );
+            CREATE TABLE claim_events (
+                agency_id          TEXT NOT NULL,
+                claim_id           TEXT NOT NULL,
+                seq                INTEGER NOT NULL,
+                at                 {int64} NOT NULL,
+                type               TEXT NOT NULL,
+                amount_ore         {int64},
+                data               TEXT NOT NULL,
+                idempotency_key    TEXT,
+                PRIMARY KEY (agency_id, claim_id, seq)
+            );
+            CREATE UNIQUE INDEX claim_events_idempotency ON claim_events (agency_id, claim_id, idempotency_key)
+                WHERE idempotency_key IS NOT NULL;
+            CREATE TABLE claim_summaries (
+                agency_id          TEXT NOT NULL,
+                claim_id           TEXT NOT NULL,
+                municipality       TEXT NOT NULL,
+                patron_id          TEXT NOT NULL,
+                liable_hash        {blob} NOT NULL,
+                kind               TEXT NOT NULL,
+                status             TEXT NOT NULL,
+                route              TEXT NOT NULL,
+                hold_reason        TEXT,
+                amount_ore         {int64} NOT NULL,
+                written_down_ore   {int64} NOT NULL,
+                paid_ore           {int64} NOT NULL,
+                written_off_ore    {int64} NOT NULL,
+                outstanding_ore    {int64} NOT NULL,
+                debtor_system_claim_id TEXT,
+                created_at         TEXT NOT NULL,
+                updated_at         {int64} NOT NULL,
+                last_seq           INTEGER NOT NULL,
+                PRIMARY KEY (agency_id, claim_id)
+            );
+            CREATE INDEX claim_summaries_changed ON claim_summaries (agency_id, updated_at DESC, claim_id DESC);
+            CREATE INDEX claim_summaries_patron ON claim_summaries (agency_id, patron_id, status);
+            CREATE INDEX claim_summaries_liable ON claim_summaries (liable_hash);
+            CREATE TABLE api_keys (
+                key_hash           {blob} PRIMARY KEY,
+                name               TEXT NOT NULL,
+                agencies           TEXT NOT NULL,
+                created_at         {int64} NOT NULL
+            );
+            """),
+    ];
+
+    /// <summary>The newest schema version this build knows.</summary>
+    public static int Latest => Steps[^1].Version;
+
+    public static async Task ApplyAsync(StoreDialect dialect, CancellationToken ct)
+    {
+        await using var c = await dialect.OpenAsync(ct);
+        await using var tx = await c.BeginTransactionAsync(ct);
+        await dialect.LockForMigrationAsync(c, tx, ct);
+        await Exec(c, tx, "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)", ct);
+
+        await using var read = c.CreateCommand();
+        read.Transaction = tx;
+        read.CommandText = "SELECT COALESCE(MAX(version), 0) FROM schema_migrations";
+        var current = Convert.ToInt32(await read.ExecuteScalarAsync(ct));
+        if (current > Latest)
+            throw new InvalidOperationException($"The database has schema version {current}; this FeeBridge knows only up to {Latest}. Run the newer FeeBridge.");
+
+        foreach (var (version, sql) in Steps.Where(s => s.Version > current))
+        {
+            await Exec(c, tx, dialect.Ddl(sql), ct);
+            await using var mark = c.CreateCommand();
+            mark.Transaction = tx;
+            mark.CommandText = "INSERT INTO schema_migrations (version, applied_at) VALUES (@v, @t)";
+            mark.With("@v", version).With("@t", DateTimeOffset.UtcNow.ToUnixTimeSeconds());
+            await mark.ExecuteNonQueryAsync(ct);
+        }
+        await tx.CommitAsync(ct);
+    }
+
+    private static async Task Exec(DbConnection c, DbTransaction tx, string sql, CancellationToken ct)
+    {
+        await using var cmd = c.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = sql;
+        await cmd.ExecuteNonQueryAsync(ct);
+    }
+}

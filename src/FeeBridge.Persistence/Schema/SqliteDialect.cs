@@ -1,0 +1,72 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+
+namespace FeeBridge.Persistence.Schema;
+
+/// <summary>
+/// SQLite, the embedded default: one file in the data directory. One writer at a time (a gate in this process,
+/// <c>BEGIN IMMEDIATE</c> with a busy timeout across processes); WAL so readers never wait for it.
+/// </summary>
+public sealed class SqliteDialect : StoreDialect
+{
+    private readonly string _connectionString;
+    private readonly SemaphoreSlim _writeGate = new(1, 1);
+
+    public SqliteDialect(string databasePath)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(databasePath))!);
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = databasePath,
+            Pooling = true,
+            DefaultTimeout = 30,
+        }.ToString();
+    }
+
+    public override string Name => "sqlite";
+    public override string Blob => "BLOB";
+
+    public override async Task<DbConnection> OpenAsync(CancellationToken ct)
+    {
+        var c = new SqliteConnection(_connectionString);
+        await c.OpenAsync(ct);
+        using var pragma = c.CreateCommand();
+        // FULL: a commit that answered 201 survives a power cut, not only a process crash.
+        pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=30000; PRAGMA foreign_keys=ON;";
+        await pragma.ExecuteNonQueryAsync(ct);
+        return c;
+    }
+
+    public override async Task<WriteScope> BeginWriteAsync(string lockKey, CancellationToken ct)
+    {
+        await _writeGate.WaitAsync(ct);
+        try
+        {
+            var c = (SqliteConnection)await OpenAsync(ct);
+            var tx = c.BeginTransaction(deferred: false);
+            return new WriteScope(c, tx, new Release(_writeGate));
+        }
+        catch
+        {
+            _writeGate.Release();
+            throw;
+        }
+    }
+
+    public override Task LockForMigrationAsync(DbConnection connection, DbTransaction tx, CancellationToken ct) => Task.CompletedTask;
+
+    public override ValueTask DisposeAsync()
+    {
+        SqliteConnection.ClearAllPools();
+        return ValueTask.CompletedTask;
+    }
+
+    private sealed class Release(SemaphoreSlim gate) : IDisposable
+    {
+        private int _done;
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _done, 1) == 0) gate.Release();
+        }
+    }
+}

@@ -1,0 +1,63 @@
+using System.Data.Common;
+
+namespace FeeBridge.Persistence.Schema;
+
+/// <summary>What differs between the two stores. Everything else is shared SQL.</summary>
+public abstract class StoreDialect : IAsyncDisposable
+{
+    public abstract string Name { get; }
+
+    /// <summary>Column type names for the schema: <c>{blob}</c> and <c>{int64}</c> in migration SQL.</summary>
+    public abstract string Blob { get; }
+
+    public abstract Task<DbConnection> OpenAsync(CancellationToken ct);
+
+    /// <summary>
+    /// Opens a connection and a write transaction holding the lock for <paramref name="lockKey"/>, so all writers of
+    /// the same key (a patron) take turns, in this process and across processes.
+    /// </summary>
+    public abstract Task<WriteScope> BeginWriteAsync(string lockKey, CancellationToken ct);
+
+    /// <summary>Makes sure only one process migrates at a time.</summary>
+    public abstract Task LockForMigrationAsync(DbConnection connection, DbTransaction tx, CancellationToken ct);
+
+    public string Ddl(string sql) => sql.Replace("{blob}", Blob).Replace("{int64}", "BIGINT");
+
+    public abstract ValueTask DisposeAsync();
+}
+
+/// <summary>An open connection with a write transaction; rolled back unless committed.</summary>
+public sealed class WriteScope(DbConnection connection, DbTransaction transaction, IDisposable? release) : IAsyncDisposable
+{
+    public DbConnection Connection { get; } = connection;
+    public DbTransaction Transaction { get; } = transaction;
+
+    public DbCommand Command(string sql)
+    {
+        var cmd = Connection.CreateCommand();
+        cmd.Transaction = Transaction;
+        cmd.CommandText = sql;
+        return cmd;
+    }
+
+    public Task CommitAsync(CancellationToken ct) => Transaction.CommitAsync(ct);
+
+    public async ValueTask DisposeAsync()
+    {
+        await Transaction.DisposeAsync();
+        await Connection.DisposeAsync();
+        release?.Dispose();
+    }
+}
+
+public static class DbCommandExtensions
+{
+    public static DbCommand With(this DbCommand cmd, string name, object? value)
+    {
+        var p = cmd.CreateParameter();
+        p.ParameterName = name;
+        p.Value = value ?? DBNull.Value;
+        cmd.Parameters.Add(p);
+        return cmd;
+    }
+}

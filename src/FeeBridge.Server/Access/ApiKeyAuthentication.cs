@@ -1,0 +1,71 @@
+using System.Collections.Concurrent;
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using FeeBridge.Persistence;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+
+namespace FeeBridge.Server.Access;
+
+/// <summary>
+/// Authenticates a library system by its API key (<c>Authorization: Bearer &lt;key&gt;</c>). The principal carries one
+/// <c>agency</c> claim per agency the key is bound to.
+/// </summary>
+public sealed class ApiKeyAuthentication(
+    IOptionsMonitor<AuthenticationSchemeOptions> options,
+    ILoggerFactory logger,
+    UrlEncoder encoder,
+    FeeBridgeStore store,
+    ApiKeyCache cache,
+    TimeProvider clock) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "ApiKey";
+    public const string AgencyClaim = "agency";
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        string? header = Request.Headers.Authorization;
+        if (string.IsNullOrEmpty(header)) return AuthenticateResult.NoResult();
+        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return AuthenticateResult.Fail("Not a bearer token.");
+        var key = header["Bearer ".Length..].Trim();
+
+        var record = await cache.GetAsync(key, clock, k => store.ApiKeys.FindAsync(k, Context.RequestAborted));
+        if (record is null) return AuthenticateResult.Fail("Unknown API key.");
+
+        var identity = new ClaimsIdentity(SchemeName, ClaimTypes.Name, ClaimTypes.Role);
+        identity.AddClaim(new Claim(ClaimTypes.Name, record.Name));
+        foreach (var agency in record.Agencies) identity.AddClaim(new Claim(AgencyClaim, agency));
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
+    }
+
+    protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        Response.Headers.WWWAuthenticate = "Bearer";
+        await Problems.Write(Context, StatusCodes.Status401Unauthorized, "Authentication required",
+            "Send the library system's API key as 'Authorization: Bearer <key>'.");
+    }
+
+    protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
+        Problems.Write(Context, StatusCodes.Status403Forbidden, "Forbidden", "This key may not do that.");
+}
+
+/// <summary>
+/// Remembers key look-ups for a minute, so a busy library system does not cost a database read per request;
+/// a revoked key stops working within that minute. Unknown keys are remembered too, against key guessing load.
+/// </summary>
+public sealed class ApiKeyCache
+{
+    private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(1);
+    private readonly ConcurrentDictionary<string, (Persistence.Access.ApiKeyRecord? Record, DateTimeOffset Expires)> _entries = new();
+
+    public async Task<Persistence.Access.ApiKeyRecord?> GetAsync(string key, TimeProvider clock, Func<string, Task<Persistence.Access.ApiKeyRecord?>> load)
+    {
+        var hash = Convert.ToHexString(Persistence.Access.ApiKeyStore.Hash(key));
+        var now = clock.GetUtcNow();
+        if (_entries.TryGetValue(hash, out var hit) && hit.Expires > now) return hit.Record;
+        var record = await load(key);
+        if (_entries.Count > 10_000) _entries.Clear();
+        _entries[hash] = (record, now + Lifetime);
+        return record;
+    }
+}

@@ -1,0 +1,55 @@
+namespace FeeBridge.Server.Hosting;
+
+/// <summary>The <c>FeeBridge</c> configuration section.</summary>
+public sealed class FeeBridgeOptions
+{
+    public const string Section = "FeeBridge";
+
+    /// <summary><c>Sandbox</c> (default: stand-ins, seeded data, a development CPR key) or <c>Production</c>.</summary>
+    public string Mode { get; set; } = "Sandbox";
+
+    public bool IsSandbox => string.Equals(Mode, "Sandbox", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Where the SQLite file and the sandbox's development key live.</summary>
+    public string DataDirectory { get; set; } = "./data";
+
+    /// <summary>Base64 of 32 random bytes; encrypts CPR numbers at rest. Required outside sandbox mode.</summary>
+    public string? CprKey { get; set; }
+
+    public List<MunicipalityOptions> Municipalities { get; set; } = [];
+    public List<AgencyOptions> Agencies { get; set; } = [];
+
+    /// <summary>Library-system API keys, given as the SHA-256 (hex) of the key, never the key itself.</summary>
+    public List<ApiKeyOptions> ApiKeys { get; set; } = [];
+}
+
+public sealed class MunicipalityOptions
+{
+    /// <summary>3-digit kommunekode, e.g. 101.</summary>
+    public string Code { get; set; } = "";
+    public string Name { get; set; } = "";
+    /// <summary>Kroner, e.g. "100.00"; claims below it wait for the patron's other claims.</summary>
+    public string Minimum { get; set; } = "0.00";
+    /// <summary><c>hold</c> or <c>civil</c>: what becomes of unacknowledged compensation claims.</summary>
+    public string UnacknowledgedCompensation { get; set; } = "hold";
+    public int PaymentDays { get; set; } = 30;
+}
+
+public sealed class AgencyOptions
+{
+    /// <summary>6-digit FBS agency id, e.g. 710100.</summary>
+    public string Id { get; set; } = "";
+    public string Name { get; set; } = "";
+    public string Municipality { get; set; } = "";
+    /// <summary>YYYY-MM-DD; claims created (Danish date) before it stay with the library.</summary>
+    public string CutOverDate { get; set; } = "";
+    /// <summary>Kroner; unpaid claims at or above it block the patron (FBS reason E).</summary>
+    public string BlockThreshold { get; set; } = "200.00";
+}
+
+public sealed class ApiKeyOptions
+{
+    public string Name { get; set; } = "";
+    public string Sha256 { get; set; } = "";
+    public List<string> Agencies { get; set; } = [];
+}

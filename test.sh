@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Runs every FeeBridge test, on both stores. Needs only the .NET 10 SDK: installs PostgreSQL if it is missing,
+# starts a throwaway cluster on a free port and removes it afterwards. Exits non-zero on any failure.
+# Extra arguments go to `dotnet test` (e.g. --filter "store=sqlite").
+set -euo pipefail
+cd "$(dirname "$0")"
+
+source scripts/throwaway-postgres.sh
+# Each test class creates its own database on this cluster.
+export FEEBRIDGE_TEST_POSTGRES="$FEEBRIDGE_PG_ADMIN;Maximum Pool Size=40"
+
+echo "== building (Release, warnings are errors)"
+dotnet build FeeBridge.slnx -c Release -nologo -v quiet
+
+echo "== testing"
+dotnet test FeeBridge.slnx -c Release --no-build -nologo "$@"

@@ -1,0 +1,111 @@
+using FeeBridge.Domain.Claims;
+using static FeeBridge.Domain.Tests.Claims.TestClaims;
+
+namespace FeeBridge.Domain.Tests.Claims;
+
+public class ClaimLedgerTests
+{
+    [Fact]
+    public void StatusAndAmounts_AreDerivedFromTheEvents()
+    {
+        var s = Queued();
+        s.Status.ShouldBe(ClaimStatus.Queued);
+        s.Route.ShouldBe(ClaimRoute.DebtorSystem);
+        s.Amount.ShouldBe(Money.Parse("120.00"));
+        s.Outstanding.ShouldBe(Money.Parse("120.00"));
+        s.Events.Select(e => e.Seq).ShouldBe([1, 2]);
+    }
+
+    [Fact]
+    public void WriteDown_ReducesOutstanding_AndToZeroMeansWrittenDown()
+    {
+        var s = Queued().Apply(ClaimCommands.WriteDown(Queued(), "w1", Money.Parse("20.00"), WriteDownReason.MaterialReturned, null, Now));
+        s.WrittenDown.ShouldBe(Money.Parse("20.00"));
+        s.Outstanding.ShouldBe(Money.Parse("100.00"));
+        s.Status.ShouldBe(ClaimStatus.Queued);
+
+        var zero = s.Apply(ClaimCommands.WriteDown(s, "w2", Money.Parse("100.00"), WriteDownReason.Error, null, Now));
+        zero.Status.ShouldBe(ClaimStatus.WrittenDown);
+        zero.Outstanding.ShouldBe(Money.Zero);
+        zero.IsClosed.ShouldBeTrue();
+    }
+
+    [Fact]
+    public void WriteDown_SameIdSameContent_IsAlreadyDone_DifferentContent_IsAConflict()
+    {
+        var s = Queued();
+        s = s.Apply(ClaimCommands.WriteDown(s, "w1", Money.Parse("20.00"), WriteDownReason.MaterialReturned, null, Now));
+        ClaimCommands.WriteDown(s, "w1", Money.Parse("20.00"), WriteDownReason.MaterialReturned, null, Now).ShouldBeOfType<CommandOutcome.AlreadyDone>();
+        ClaimCommands.WriteDown(s, "w1", Money.Parse("21.00"), WriteDownReason.MaterialReturned, null, Now).ShouldBeOfType<CommandOutcome.Conflict>();
+    }
+
+    [Fact]
+    public void WriteDown_AboveOutstanding_IsInvalid() =>
+        ClaimCommands.WriteDown(Queued(), "w", Money.Parse("120.01"), WriteDownReason.Other, null, Now)
+            .ShouldBeOfType<CommandOutcome.Invalid>().Field.ShouldBe("amount");
+
+    [Fact]
+    public void WriteDown_OnALine_IsLimitedToThatLine_AndUnknownLinesAreInvalid()
+    {
+        var s = Queued(Header("100.00", ClaimKind.Fee, false, "2026-11-20T10:15:00+01:00", null, "30.00"));
+        ClaimCommands.WriteDown(s, "w", Money.Parse("30.01"), WriteDownReason.Other, "2", Now).ShouldBeOfType<CommandOutcome.Invalid>();
+        ClaimCommands.WriteDown(s, "w", Money.Parse("1.00"), WriteDownReason.Other, "7", Now).ShouldBeOfType<CommandOutcome.Invalid>().Field.ShouldBe("lineId");
+        var after = s.Apply(ClaimCommands.WriteDown(s, "w", Money.Parse("30.00"), WriteDownReason.Other, "2", Now));
+        after.LineOutstanding("2").ShouldBe(Money.Zero);
+        after.LineOutstanding("1").ShouldBe(Money.Parse("100.00"));
+    }
+
+    [Fact]
+    public void WriteDown_WithoutALine_TakesFromTheLinesInOrder()
+    {
+        var s = Queued(Header("100.00", ClaimKind.Fee, false, "2026-11-20T10:15:00+01:00", null, "30.00"));
+        var after = s.Apply(ClaimCommands.WriteDown(s, "w", Money.Parse("110.00"), WriteDownReason.Other, null, Now));
+        after.LineOutstanding("1").ShouldBe(Money.Zero);
+        after.LineOutstanding("2").ShouldBe(Money.Parse("20.00"));
+    }
+
+    [Fact]
+    public void Cancel_ClosesTheClaim_RepeatIsAlreadyDone_AndNoMoreWriteDowns()
+    {
+        var s = Queued().Apply(ClaimCommands.Cancel(Queued(), "fejl", Now));
+        s.Status.ShouldBe(ClaimStatus.Cancelled);
+        ClaimCommands.Cancel(s, "igen", Now).ShouldBeOfType<CommandOutcome.AlreadyDone>();
+        ClaimCommands.WriteDown(s, "w", Money.Parse("1.00"), WriteDownReason.Other, null, Now).ShouldBeOfType<CommandOutcome.Conflict>();
+    }
+
+    [Fact]
+    public void DebtorChange_OpenClaimFollowsTheNewDebtor_SameDebtorChangesNothing()
+    {
+        var newDebtor = DebtorId.Person(Cpr.Parse("0202021234"));
+        var s = Queued().Apply(ClaimCommands.ChangeDebtor(Queued(), newDebtor, Now));
+        s.Debtor.ShouldBe(newDebtor);
+        s.LiableParty.ShouldBe(newDebtor);
+        ClaimCommands.ChangeDebtor(s, newDebtor, Now).ShouldBeOfType<CommandOutcome.AlreadyDone>();
+    }
+
+    [Fact]
+    public void DebtorChange_ToACompany_ByCvr()
+    {
+        var company = DebtorId.Organisation(Cvr.Parse("29189846"));
+        Queued().Apply(ClaimCommands.ChangeDebtor(Queued(), company, Now)).Debtor.IsPerson.ShouldBeFalse();
+    }
+
+    [Fact]
+    public void DebtorChange_ClosedClaimKeepsItsDebtor()
+    {
+        var s = Queued().Apply(ClaimCommands.Cancel(Queued(), "fejl", Now));
+        ClaimCommands.ChangeDebtor(s, DebtorId.Person(Cpr.Parse("0202021234")), Now).ShouldBeOfType<CommandOutcome.AlreadyDone>();
+    }
+
+    [Fact]
+    public void NewEvents_AreNumberedAfterTheExistingOnes()
+    {
+        var o = ClaimCommands.Cancel(Queued(), "fejl", Now).ShouldBeOfType<CommandOutcome.Accepted>();
+        o.Events.Single().Seq.ShouldBe(3);
+    }
+
+    [Fact]
+    public void DebtorId_PrintsTheCprMasked() =>
+        DebtorId.Person(Cpr.Parse("0101901234")).ToString().ShouldBe("CPR 010190-****");
+
+}

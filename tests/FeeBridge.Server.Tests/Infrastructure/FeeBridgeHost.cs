@@ -1,0 +1,65 @@
+using System.Net.Http.Headers;
+using FeeBridge.Persistence;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace FeeBridge.Server.Tests.Infrastructure;
+
+/// <summary>FeeBridge in-process on one of the two stores, in sandbox mode, with its own empty database.</summary>
+public sealed class FeeBridgeHost : WebApplicationFactory<Program>
+{
+    /// <param name="dataDirectory">and <paramref name="connectionString"/>: reuse another host's database (a restart).</param>
+    public FeeBridgeHost(StoreKind kind, TimeProvider? clock = null, string? dataDirectory = null, string? connectionString = null)
+    {
+        Kind = kind;
+        Clock = clock;
+        _ownsData = dataDirectory is null;
+        DataDirectory = dataDirectory ?? TestStores.NewDataDirectory();
+        ConnectionString = connectionString ?? (kind == StoreKind.Postgres ? TestStores.NewPostgresDatabase() : null);
+    }
+
+    private readonly bool _ownsData;
+
+    public StoreKind Kind { get; }
+    public TimeProvider? Clock { get; }
+    public string DataDirectory { get; }
+    public string? ConnectionString { get; }
+
+    public FeeBridgeStore Store => Services.GetRequiredService<FeeBridgeStore>();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("FeeBridge:DataDirectory", DataDirectory);
+        builder.UseSetting("FeeBridge:Mode", "Sandbox");
+        if (ConnectionString is not null) builder.UseSetting("ConnectionStrings:FeeBridge", ConnectionString);
+        if (Clock is not null) builder.ConfigureServices(s => s.Replace(ServiceDescriptor.Singleton(Clock)));
+    }
+
+    /// <summary>A client with the sandbox library system's key.</summary>
+    public HttpClient Library(string key = "sandbox-library-key")
+    {
+        var c = CreateClient();
+        c.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        return c;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (_ownsData)
+        {
+            try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { }
+        }
+    }
+}
+
+/// <summary>A clock that stands still until told to move.</summary>
+public sealed class ManualClock(DateTimeOffset start) : TimeProvider
+{
+    private DateTimeOffset _now = start;
+    public override DateTimeOffset GetUtcNow() => _now;
+    public void Advance(TimeSpan by) => _now += by;
+}

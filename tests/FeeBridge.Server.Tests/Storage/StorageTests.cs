@@ -1,0 +1,91 @@
+using System.Net;
+using System.Text;
+using FeeBridge.Server.Tests.Infrastructure;
+
+namespace FeeBridge.Server.Tests.Storage;
+
+/// <summary>What the stores promise beyond the API: CPR numbers unreadable at rest, history never rewritten, restarts safe.</summary>
+public abstract class StorageTests(StoreKind kind)
+{
+    [Fact]
+    public async Task CprNumbers_AreNeverStoredInPlainText()
+    {
+        using var host = new FeeBridgeHost(kind);
+        var client = host.Library();
+        var body = ClaimBodies.Fee(patronId: "P-at-rest", cpr: "1212851234");
+        body["guardian"] = new System.Text.Json.Nodes.JsonObject { ["cpr"] = "0303651234" };
+        (await client.PutClaim("710100", "at-rest", body)).StatusCode.ShouldBe(HttpStatusCode.Created);
+        (await client.PutJson("/api/v1/agencies/710100/patrons/P-at-rest/debtor", new { cpr = "0404751234" })).StatusCode.ShouldBe(HttpStatusCode.Accepted);
+
+        var everything = await DumpAsync(host, "claims", "claim_events", "claim_summaries");
+
+        everything.ShouldNotContain("1212851234");
+        everything.ShouldNotContain("0303651234");
+        everything.ShouldNotContain("0404751234");
+        everything.ShouldNotContain("121285");
+        // and yet FeeBridge can read them back
+        var claim = await client.GetClaim("710100", "at-rest");
+        ((string)claim["debtor"]!["cpr"]!).ShouldBe("040475-****");
+        ((string)claim["guardian"]!["cpr"]!).ShouldBe("030365-****");
+    }
+
+    [Fact]
+    public async Task Events_AreOnlyEverAppended_EarlierOnesStayAsTheyWere()
+    {
+        using var host = new FeeBridgeHost(kind);
+        var client = host.Library();
+        (await client.PutClaim("710100", "append", ClaimBodies.Fee(patronId: "P-append", amount: "200.00"))).StatusCode.ShouldBe(HttpStatusCode.Created);
+        var eventsBefore = await DumpAsync(host, "claim_events");
+        var claimsBefore = await DumpAsync(host, "claims");
+
+        (await client.PostJson("/api/v1/agencies/710100/claims/append/write-downs", new { writeDownId = "w", amount = "50.00", reason = "error" }))
+            .StatusCode.ShouldBe(HttpStatusCode.Accepted);
+        var eventsAfter = await DumpAsync(host, "claim_events");
+
+        eventsAfter.ShouldStartWith(eventsBefore);
+        eventsAfter.Length.ShouldBeGreaterThan(eventsBefore.Length);
+        (await DumpAsync(host, "claims")).ShouldBe(claimsBefore);
+    }
+
+    [Fact]
+    public async Task Restart_OnTheSameDatabase_MigratesNothingTwice_AndKeepsEveryClaim()
+    {
+        using var first = new FeeBridgeHost(kind);
+        (await first.Library().PutClaim("710100", "survives", ClaimBodies.Fee(patronId: "P-restart"))).StatusCode.ShouldBe(HttpStatusCode.Created);
+
+        using var second = new FeeBridgeHost(kind, dataDirectory: first.DataDirectory, connectionString: first.ConnectionString);
+        var claim = await second.Library().GetClaim("710100", "survives");
+
+        ((string)claim["status"]!).ShouldBe("queued");
+        (await second.Library().PutClaim("710100", "survives", ClaimBodies.Fee(patronId: "P-restart"))).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    /// <summary>Every row of the tables as text, blobs as Latin-1, in key order.</summary>
+    private static async Task<string> DumpAsync(FeeBridgeHost host, params string[] tables)
+    {
+        var sb = new StringBuilder();
+        await using var c = await host.Store.Dialect.OpenAsync(default);
+        foreach (var table in tables)
+        {
+            await using var cmd = c.CreateCommand();
+            cmd.CommandText = table == "claim_events" ? $"SELECT * FROM {table} ORDER BY claim_id, seq" : $"SELECT * FROM {table} ORDER BY claim_id";
+            await using var r = await cmd.ExecuteReaderAsync();
+            while (await r.ReadAsync())
+            {
+                for (var i = 0; i < r.FieldCount; i++)
+                {
+                    var v = r.GetValue(i);
+                    sb.Append(v is byte[] b ? Encoding.Latin1.GetString(b) : Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture)).Append('|');
+                }
+                sb.Append('\n');
+            }
+        }
+        return sb.ToString();
+    }
+}
+
+[Trait("store", "sqlite")]
+public sealed class StorageOnSqlite() : StorageTests(StoreKind.Sqlite);
+
+[Trait("store", "postgresql")]
+public sealed class StorageOnPostgres() : StorageTests(StoreKind.Postgres);
