@@ -3,6 +3,6 @@
 #   bench/run.sh intake [--claims 100000] [--clients 8]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-PG_DURABLE=1 source scripts/throwaway-postgres.sh
+PG_DURABLE=${PG_DURABLE:-1} source scripts/throwaway-postgres.sh
 dotnet build FeeBridge.slnx -c Release -nologo -v quiet
 dotnet bench/FeeBridge.Bench/bin/Release/net10.0/FeeBridge.Bench.dll "$@" --postgres "$FEEBRIDGE_PG_ADMIN"

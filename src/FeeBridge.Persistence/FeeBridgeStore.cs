@@ -33,5 +33,9 @@ public sealed class FeeBridgeStore : IAsyncDisposable
     /// <summary>Creates or upgrades the schema. Safe to call from several processes at once.</summary>
     public Task MigrateAsync(CancellationToken ct) => Migrations.ApplyAsync(Dialect, ct);
 
-    public ValueTask DisposeAsync() => Dialect.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await Claims.DisposeAsync();
+        await Dialect.DisposeAsync();
+    }
 }

@@ -12,8 +12,21 @@ namespace FeeBridge.Persistence.Claims;
 /// All writes for one patron take turns (see <see cref="StoreDialect.BeginWriteAsync"/>), because the minimum rule
 /// decides over the patron's claims together.
 /// </summary>
-public sealed class ClaimStore(StoreDialect dialect, ClaimCodec codec)
+public sealed class ClaimStore : IAsyncDisposable
 {
+    private readonly StoreDialect dialect;
+    private readonly ClaimCodec codec;
+    private readonly IntakeBatcher _batcher;
+
+    public ClaimStore(StoreDialect dialect, ClaimCodec codec)
+    {
+        this.dialect = dialect;
+        this.codec = codec;
+        _batcher = new IntakeBatcher(dialect.IntakeWriters, WriteIntakeBatchAsync);
+    }
+
+    public ValueTask DisposeAsync() => _batcher.DisposeAsync();
+
     private const string SummaryColumns =
         "agency_id, claim_id, municipality, patron_id, kind, status, route, hold_reason, amount_ore, written_down_ore, " +
         "paid_ore, written_off_ore, outstanding_ore, debtor_system_claim_id, created_at, updated_at";
@@ -23,7 +36,7 @@ public sealed class ClaimStore(StoreDialect dialect, ClaimCodec codec)
     /// <summary>
     /// Stores a new claim and routes it, or recognises a replay. <paramref name="route"/> gets what the patron's
     /// claims waiting below the minimum still owe; <paramref name="release"/> queues one of those when the new claim
-    /// lifts them over the minimum.
+    /// lifts them over the minimum. Claims arriving together are written together (<see cref="IntakeBatcher"/>).
     /// </summary>
     public async Task<IntakeResult> IntakeAsync(
         ClaimHeader header,
@@ -32,60 +45,82 @@ public sealed class ClaimStore(StoreDialect dialect, ClaimCodec codec)
         DateTimeOffset now,
         CancellationToken ct)
     {
-        var headerJson = codec.HeaderJson(header);
-        var hash = codec.ContentHash(header, headerJson);
+        var created = await _batcher.SubmitAsync(new IntakeRequest(header, route, release, now), ct);
+        if (created is not null) return new IntakeResult(IntakeOutcome.Created, created);
+
+        // The id exists: the same content is a replay, anything else a conflict. Nothing was written.
         var agency = header.AgencyId.Value;
+        var existing = await GetAsync(agency, header.ClaimId, ct)
+            ?? throw new InvalidOperationException("A claim reported as existing could not be read.");
+        var storedHash = await ContentHashAsync(agency, header.ClaimId, ct);
+        var hash = codec.ContentHash(header, codec.HeaderJson(header));
+        return new IntakeResult(storedHash.AsSpan().SequenceEqual(hash) ? IntakeOutcome.Replayed : IntakeOutcome.Conflict, existing);
+    }
 
-        await using (var scope = await dialect.BeginWriteAsync(PatronLock(agency, header.PatronId), ct))
+    /// <summary>Writes one batch of new claims in one transaction: insert what is new, route it, append, commit.</summary>
+    private async Task WriteIntakeBatchAsync(IReadOnlyList<IntakeRequest> batch)
+    {
+        var ct = CancellationToken.None;
+        var created = new Dictionary<IntakeRequest, ClaimState>();
+        await using (var scope = await dialect.BeginWriteAsync(batch.Select(r => r.PatronKey).ToList(), ct))
         {
-            var waiting = await WaitingBelowMinimumAsync(scope, agency, header.PatronId, ct);
-            var decision = route(waiting.Aggregate(Money.Zero, (s, w) => s + w.Outstanding));
+            var waiting = await WaitingBelowMinimumAsync(scope, batch, ct);
+            var inserted = await InsertHeadersAsync(scope, batch, ct);
 
-            await using var insert = scope.Command("""
-                INSERT INTO claims (agency_id, claim_id, municipality, patron_id, content_hash, header_json, debtor_cpr, guardian_cpr, received_at)
-                VALUES (@a, @c, @m, @p, @h, @j, @dc, @gc, @t) ON CONFLICT DO NOTHING
-                """)
-                .With("@a", agency).With("@c", header.ClaimId).With("@m", header.Municipality.Value)
-                .With("@p", header.PatronId).With("@h", hash).With("@j", headerJson)
-                .With("@dc", header.Debtor.Cpr is { } d ? codec.Protector.Encrypt(d) : null)
-                .With("@gc", header.Guardian is { } g ? codec.Protector.Encrypt(g) : null)
-                .With("@t", ClaimCodec.ToMicros(now));
-            if (await insert.ExecuteNonQueryAsync(ct) == 1)
+            var appends = new List<(ClaimState State, IReadOnlyList<ClaimEvent> Events)>();
+            foreach (var r in batch.Where(r => inserted.Contains(r.ClaimKey)))
             {
+                var mine = waiting.GetValueOrDefault(r.PatronKey) ?? [];
+                var decision = r.Route(mine.Aggregate(Money.Zero, (sum, w) => sum + w.Outstanding));
                 ClaimEvent second = decision switch
                 {
                     RoutingDecision.Hold h => new ClaimHeld(h.Reason),
                     RoutingDecision.Queue q => q.Event,
                     _ => throw new InvalidOperationException(),
                 };
-                var events = new ClaimEvent[]
-                {
-                    new ClaimReceived(header.Amount) { Seq = 1, At = now },
-                    second with { Seq = 2, At = now },
-                };
-                var state = ClaimState.Fold(header, events);
-                await AppendAsync(scope, state, events, ct);
+                var events = new ClaimEvent[] { new ClaimReceived(r.Header.Amount) { Seq = 1, At = r.Now }, second with { Seq = 2, At = r.Now } };
+                var state = ClaimState.Fold(r.Header, events);
+                created[r] = state;
+                appends.Add((state, events));
 
-                if (decision is RoutingDecision.Queue { ReleaseWaiting: true })
+                if (decision is not RoutingDecision.Queue { ReleaseWaiting: true }) continue;
+                foreach (var w in mine)
                 {
-                    foreach (var w in waiting)
-                    {
-                        var held = await LoadAsync(scope.Connection, scope.Transaction, agency, w.ClaimId, ct);
-                        if (held is null || release(held.Header) is not { } queued) continue;
-                        var more = new ClaimEvent[] { queued with { Seq = held.NextSeq, At = now } };
-                        await AppendAsync(scope, held.With(more), more, ct);
-                    }
+                    var held = await LoadAsync(scope.Connection, scope.Transaction, w.AgencyId, w.ClaimId, ct);
+                    if (held is null || r.Release(held.Header) is not { } queued) continue;
+                    var more = new ClaimEvent[] { queued with { Seq = held.NextSeq, At = r.Now } };
+                    appends.Add((held.With(more), more));
                 }
-                await scope.CommitAsync(ct);
-                return new IntakeResult(IntakeOutcome.Created, state);
             }
+            if (appends.Count > 0) await AppendAsync(scope, appends, ct);
+            await scope.CommitAsync(ct);
         }
+        foreach (var r in batch) r.Done.TrySetResult(created.GetValueOrDefault(r));
+    }
 
-        // The id exists: the same content is a replay, anything else a conflict. Nothing was written.
-        var existing = await GetAsync(agency, header.ClaimId, ct)
-            ?? throw new InvalidOperationException("A claim reported as existing could not be read.");
-        var storedHash = await ContentHashAsync(agency, header.ClaimId, ct);
-        return new IntakeResult(storedHash.AsSpan().SequenceEqual(hash) ? IntakeOutcome.Replayed : IntakeOutcome.Conflict, existing);
+    /// <summary>Inserts the headers that are new; returns the keys (agency/claim) actually inserted.</summary>
+    private async Task<HashSet<string>> InsertHeadersAsync(WriteScope scope, IReadOnlyList<IntakeRequest> batch, CancellationToken ct)
+    {
+        await using var cmd = scope.Command("");
+        var sql = new StringBuilder("INSERT INTO claims (agency_id, claim_id, municipality, patron_id, content_hash, header_json, debtor_cpr, guardian_cpr, received_at) VALUES ");
+        for (var i = 0; i < batch.Count; i++)
+        {
+            var h = batch[i].Header;
+            var json = codec.HeaderJson(h);
+            if (i > 0) sql.Append(", ");
+            sql.Append(CultureInfo.InvariantCulture, $"(@a{i}, @c{i}, @m{i}, @p{i}, @h{i}, @j{i}, @dc{i}, @gc{i}, @t{i})");
+            cmd.With($"@a{i}", h.AgencyId.Value).With($"@c{i}", h.ClaimId).With($"@m{i}", h.Municipality.Value)
+               .With($"@p{i}", h.PatronId).With($"@h{i}", codec.ContentHash(h, json)).With($"@j{i}", json)
+               .With($"@dc{i}", h.Debtor.Cpr is { } d ? codec.Protector.Encrypt(d) : null)
+               .With($"@gc{i}", h.Guardian is { } g ? codec.Protector.Encrypt(g) : null)
+               .With($"@t{i}", ClaimCodec.ToMicros(batch[i].Now));
+        }
+        sql.Append(" ON CONFLICT DO NOTHING RETURNING agency_id, claim_id");
+        cmd.CommandText = sql.ToString();
+        var inserted = new HashSet<string>(StringComparer.Ordinal);
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        while (await r.ReadAsync(ct)) inserted.Add(r.GetString(0) + "/" + r.GetString(1));
+        return inserted;
     }
 
     /// <summary>
@@ -180,14 +215,25 @@ public sealed class ClaimStore(StoreDialect dialect, ClaimCodec codec)
         return await ReadSummariesAsync(cmd, ct);
     }
 
-    private async Task<List<ClaimSummary>> WaitingBelowMinimumAsync(WriteScope scope, string agencyId, string patronId, CancellationToken ct)
+    /// <summary>The claims waiting below the minimum of every patron in the batch, by patron lock key.</summary>
+    private async Task<Dictionary<string, List<ClaimSummary>>> WaitingBelowMinimumAsync(WriteScope scope, IReadOnlyList<IntakeRequest> batch, CancellationToken ct)
     {
-        await using var cmd = scope.Command($"""
+        await using var cmd = scope.Command("");
+        var who = new StringBuilder();
+        for (var i = 0; i < batch.Count; i++)
+        {
+            if (i > 0) who.Append(" OR ");
+            who.Append(CultureInfo.InvariantCulture, $"(agency_id = @a{i} AND patron_id = @p{i})");
+            cmd.With($"@a{i}", batch[i].Header.AgencyId.Value).With($"@p{i}", batch[i].Header.PatronId);
+        }
+        cmd.CommandText = $"""
             SELECT {SummaryColumns} FROM claim_summaries
-            WHERE agency_id = @a AND patron_id = @p AND status = 'held' AND hold_reason = 'below-minimum'
+            WHERE status = 'held' AND hold_reason = 'below-minimum' AND ({who})
             ORDER BY claim_id
-            """).With("@a", agencyId).With("@p", patronId);
-        return await ReadSummariesAsync(cmd, ct);
+            """;
+        return (await ReadSummariesAsync(cmd, ct))
+            .GroupBy(w => PatronLock(w.AgencyId, w.PatronId))
+            .ToDictionary(g => g.Key, g => g.ToList());
     }
 
     private async Task<ClaimState?> LoadAsync(DbConnection c, DbTransaction? tx, string agencyId, string claimId, CancellationToken ct)
@@ -213,42 +259,52 @@ public sealed class ClaimStore(StoreDialect dialect, ClaimCodec codec)
         return ClaimState.Fold(header, events);
     }
 
-    /// <summary>Appends events and rewrites the summary from the folded state, in one round trip.</summary>
-    private async Task AppendAsync(WriteScope scope, ClaimState state, IReadOnlyList<ClaimEvent> events, CancellationToken ct)
-    {
-        var h = state.Header;
-        await using var cmd = scope.Command("");
-        var sql = new StringBuilder();
-        for (var i = 0; i < events.Count; i++)
-        {
-            var e = events[i];
-            sql.Append(CultureInfo.InvariantCulture, $"""
-                INSERT INTO claim_events (agency_id, claim_id, seq, at, type, amount_ore, data, idempotency_key)
-                VALUES (@a, @c, @s{i}, @t{i}, @ty{i}, @am{i}, @d{i}, @k{i});
+    private Task AppendAsync(WriteScope scope, ClaimState state, IReadOnlyList<ClaimEvent> events, CancellationToken ct) =>
+        AppendAsync(scope, [(state, events)], ct);
 
-                """);
-            cmd.With($"@s{i}", e.Seq).With($"@t{i}", ClaimCodec.ToMicros(e.At)).With($"@ty{i}", e.Type)
-               .With($"@am{i}", e.Amount?.Ore).With($"@d{i}", codec.EventData(e)).With($"@k{i}", e.IdempotencyKey);
-        }
-        sql.Append("""
+    /// <summary>Appends events and rewrites the summaries from the folded states, in one round trip.</summary>
+    private async Task AppendAsync(WriteScope scope, IReadOnlyList<(ClaimState State, IReadOnlyList<ClaimEvent> Events)> appends, CancellationToken ct)
+    {
+        await using var cmd = scope.Command("");
+        var events = new StringBuilder("INSERT INTO claim_events (agency_id, claim_id, seq, at, type, amount_ore, data, idempotency_key) VALUES ");
+        var summaries = new StringBuilder("""
             INSERT INTO claim_summaries (agency_id, claim_id, municipality, patron_id, liable_hash, kind, status, route, hold_reason,
                 amount_ore, written_down_ore, paid_ore, written_off_ore, outstanding_ore, debtor_system_claim_id, created_at, updated_at, last_seq)
-            VALUES (@a, @c, @m, @p, @lh, @kind, @st, @ro, @hr, @amt, @wd, @pd, @wo, @out, @dsid, @ca, @ua, @ls)
+            VALUES 
+            """);
+        var n = 0;
+        for (var c = 0; c < appends.Count; c++)
+        {
+            var (state, newEvents) = appends[c];
+            var h = state.Header;
+            foreach (var e in newEvents)
+            {
+                if (n++ > 0) events.Append(", ");
+                events.Append(CultureInfo.InvariantCulture, $"(@a{c}, @c{c}, @s{n}, @t{n}, @ty{n}, @am{n}, @d{n}, @k{n})");
+                cmd.With($"@s{n}", e.Seq).With($"@t{n}", ClaimCodec.ToMicros(e.At)).With($"@ty{n}", e.Type)
+                   .With($"@am{n}", e.Amount?.Ore).With($"@d{n}", codec.EventData(e)).With($"@k{n}", e.IdempotencyKey);
+            }
+            if (c > 0) summaries.Append(", ");
+            summaries.Append(CultureInfo.InvariantCulture,
+                $"(@a{c}, @c{c}, @m{c}, @p{c}, @lh{c}, @kind{c}, @st{c}, @ro{c}, @hr{c}, @amt{c}, @wd{c}, @pd{c}, @wo{c}, @out{c}, @dsid{c}, @ca{c}, @ua{c}, @ls{c})");
+            cmd.With($"@a{c}", h.AgencyId.Value).With($"@c{c}", h.ClaimId).With($"@m{c}", h.Municipality.Value).With($"@p{c}", h.PatronId)
+               .With($"@lh{c}", codec.LiableHash(state.LiableParty)).With($"@kind{c}", ClaimNames.Of(h.Kind))
+               .With($"@st{c}", ClaimNames.Of(state.Status)).With($"@ro{c}", ClaimNames.Of(state.Route))
+               .With($"@hr{c}", state.HoldReason is { } r ? ClaimNames.Of(r) : null)
+               .With($"@amt{c}", state.Amount.Ore).With($"@wd{c}", state.WrittenDown.Ore).With($"@pd{c}", state.Paid.Ore)
+               .With($"@wo{c}", state.WrittenOff.Ore).With($"@out{c}", state.Outstanding.Ore).With($"@dsid{c}", state.DebtorSystemClaimId)
+               .With($"@ca{c}", h.CreatedAt.ToString("O", CultureInfo.InvariantCulture))
+               .With($"@ua{c}", ClaimCodec.ToMicros(state.UpdatedAt)).With($"@ls{c}", state.Events.Count);
+        }
+        summaries.Append("""
+
             ON CONFLICT (agency_id, claim_id) DO UPDATE SET
                 liable_hash = excluded.liable_hash, status = excluded.status, route = excluded.route, hold_reason = excluded.hold_reason,
                 written_down_ore = excluded.written_down_ore, paid_ore = excluded.paid_ore, written_off_ore = excluded.written_off_ore,
                 outstanding_ore = excluded.outstanding_ore, debtor_system_claim_id = excluded.debtor_system_claim_id,
-                updated_at = excluded.updated_at, last_seq = excluded.last_seq;
+                updated_at = excluded.updated_at, last_seq = excluded.last_seq
             """);
-        cmd.CommandText = sql.ToString();
-        cmd.With("@a", h.AgencyId.Value).With("@c", h.ClaimId).With("@m", h.Municipality.Value).With("@p", h.PatronId)
-           .With("@lh", codec.LiableHash(state.LiableParty)).With("@kind", ClaimNames.Of(h.Kind))
-           .With("@st", ClaimNames.Of(state.Status)).With("@ro", ClaimNames.Of(state.Route))
-           .With("@hr", state.HoldReason is { } r ? ClaimNames.Of(r) : null)
-           .With("@amt", state.Amount.Ore).With("@wd", state.WrittenDown.Ore).With("@pd", state.Paid.Ore)
-           .With("@wo", state.WrittenOff.Ore).With("@out", state.Outstanding.Ore).With("@dsid", state.DebtorSystemClaimId)
-           .With("@ca", h.CreatedAt.ToString("O", CultureInfo.InvariantCulture))
-           .With("@ua", ClaimCodec.ToMicros(state.UpdatedAt)).With("@ls", state.Events.Count);
+        cmd.CommandText = (n > 0 ? events + ";\n" : "") + summaries;
         await cmd.ExecuteNonQueryAsync(ct);
     }
 
@@ -289,5 +345,5 @@ public sealed class ClaimStore(StoreDialect dialect, ClaimCodec codec)
         return list;
     }
 
-    private static string PatronLock(string agencyId, string patronId) => $"patron:{agencyId}:{patronId}";
+    internal static string PatronLock(string agencyId, string patronId) => $"patron:{agencyId}:{patronId}";
 }

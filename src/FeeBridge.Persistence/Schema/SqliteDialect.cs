@@ -26,6 +26,9 @@ public sealed class SqliteDialect : StoreDialect
     public override string Name => "sqlite";
     public override string Blob => "BLOB";
 
+    // SQLite has one writer; a second batch writer would only wait for the gate.
+    public override int IntakeWriters => 1;
+
     public override async Task<DbConnection> OpenAsync(CancellationToken ct)
     {
         var c = new SqliteConnection(_connectionString);
@@ -37,7 +40,7 @@ public sealed class SqliteDialect : StoreDialect
         return c;
     }
 
-    public override async Task<WriteScope> BeginWriteAsync(string lockKey, CancellationToken ct)
+    public override async Task<WriteScope> BeginWriteAsync(IReadOnlyCollection<string> lockKeys, CancellationToken ct)
     {
         await _writeGate.WaitAsync(ct);
         try

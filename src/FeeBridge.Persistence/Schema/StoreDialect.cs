@@ -13,10 +13,16 @@ public abstract class StoreDialect : IAsyncDisposable
     public abstract Task<DbConnection> OpenAsync(CancellationToken ct);
 
     /// <summary>
-    /// Opens a connection and a write transaction holding the lock for <paramref name="lockKey"/>, so all writers of
-    /// the same key (a patron) take turns, in this process and across processes.
+    /// Opens a connection and a write transaction holding the locks for <paramref name="lockKeys"/>, so all writers of
+    /// the same key (a patron) take turns, in this process and across processes. Locks are taken in one fixed order,
+    /// so two writers never wait for each other in a circle.
     /// </summary>
-    public abstract Task<WriteScope> BeginWriteAsync(string lockKey, CancellationToken ct);
+    public abstract Task<WriteScope> BeginWriteAsync(IReadOnlyCollection<string> lockKeys, CancellationToken ct);
+
+    public Task<WriteScope> BeginWriteAsync(string lockKey, CancellationToken ct) => BeginWriteAsync([lockKey], ct);
+
+    /// <summary>How many intake batches may be written at the same time.</summary>
+    public abstract int IntakeWriters { get; }
 
     /// <summary>Makes sure only one process migrates at a time.</summary>
     public abstract Task LockForMigrationAsync(DbConnection connection, DbTransaction tx, CancellationToken ct);
