@@ -60,6 +60,9 @@ public static class Migrations
             CREATE INDEX claim_summaries_changed ON claim_summaries (agency_id, updated_at DESC, claim_id DESC);
             CREATE INDEX claim_summaries_patron ON claim_summaries (agency_id, patron_id, status);
             CREATE INDEX claim_summaries_liable ON claim_summaries (liable_hash);
+            -- Only the claims waiting for the minimum: tiny, and what every intake asks about its patron.
+            CREATE INDEX claim_summaries_waiting ON claim_summaries (agency_id, patron_id)
+                WHERE status = 'held' AND hold_reason = 'below-minimum';
             CREATE TABLE api_keys (
                 key_hash           {blob} PRIMARY KEY,
                 name               TEXT NOT NULL,
