@@ -32,7 +32,7 @@ public sealed class PostgresDialect(string connectionString) : StoreDialect
     public override async Task<DbConnection> OpenAsync(CancellationToken ct) => await _dataSource.OpenConnectionAsync(ct);
 
     // Two batches in flight keep both the database and FeeBridge busy while the other waits for its commit.
-    public override int IntakeWriters => 2;
+    public override int IntakeWriters => 4;
 
     public override async Task<WriteScope> BeginWriteAsync(IReadOnlyCollection<string> lockKeys, CancellationToken ct)
     {

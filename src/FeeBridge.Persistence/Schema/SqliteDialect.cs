@@ -35,7 +35,10 @@ public sealed class SqliteDialect : StoreDialect
         await c.OpenAsync(ct);
         using var pragma = c.CreateCommand();
         // FULL: a commit that answered 201 survives a power cut, not only a process crash.
-        pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=30000; PRAGMA foreign_keys=ON;";
+        pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=30000; PRAGMA foreign_keys=ON; " +
+            // Reads through a memory map share the OS page cache between pooled connections; the default 2 MB page
+            // cache per connection made intake slow down as the indexes outgrew it.
+            "PRAGMA mmap_size=268435456; PRAGMA cache_size=-16384;";
         await pragma.ExecuteNonQueryAsync(ct);
         return c;
     }

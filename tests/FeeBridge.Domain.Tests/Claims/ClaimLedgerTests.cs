@@ -109,3 +109,38 @@ public class ClaimLedgerTests
         DebtorId.Person(Cpr.Parse("0101901234")).ToString().ShouldBe("CPR 010190-****");
 
 }
+
+public class DebtorSystemHandlingsTests
+{
+    private static ClaimState HeldBelowMinimum() =>
+        ClaimState.Fold(TestClaims.Header(amount: "20.00"), [new ClaimReceived(Money.Parse("20.00")) { Seq = 1 }, new ClaimHeld(HoldReason.BelowMinimum) { Seq = 2 }]);
+
+    [Fact]
+    public void Handlings_QueuingAClaimRegistersIt() =>
+        DebtorSystemHandlings.For(HeldBelowMinimum(), new ClaimQueued(DebtorClaimType.BIBGEBYR, default, default)).ShouldBe(HandlingKind.OpretDebitorkonto);
+
+    [Fact]
+    public void Handlings_UpdatesOfAQueuedClaimGoToTheDebtorSystem()
+    {
+        var q = TestClaims.Queued();
+        DebtorSystemHandlings.For(q, new ClaimWrittenDown("w", Money.Parse("1.00"), WriteDownReason.Other, null)).ShouldBe(HandlingKind.NedskrivFordring);
+        DebtorSystemHandlings.For(q, new ClaimCancelled("fejl")).ShouldBe(HandlingKind.AnnullerFordring);
+        DebtorSystemHandlings.For(q, new DebtorChanged(DebtorId.Person(Cpr.Parse("0202021234")))).ShouldBe(HandlingKind.SkiftJuridiskAnsvarlig);
+    }
+
+    [Fact]
+    public void Handlings_UpdatesOfAHeldClaimChangeItLocallyAndSendNothing()
+    {
+        var held = HeldBelowMinimum();
+        DebtorSystemHandlings.For(held, new ClaimWrittenDown("w", Money.Parse("1.00"), WriteDownReason.Other, null)).ShouldBeNull();
+        DebtorSystemHandlings.For(held, new ClaimCancelled("fejl")).ShouldBeNull();
+        DebtorSystemHandlings.For(held, new DebtorChanged(DebtorId.Person(Cpr.Parse("0202021234")))).ShouldBeNull();
+    }
+
+    [Fact]
+    public void Handlings_WithAGuardian_ThePatronsNewNumberMovesNoLiability()
+    {
+        var withGuardian = TestClaims.Queued(TestClaims.Header(guardian: Cpr.Parse("0505751234")));
+        DebtorSystemHandlings.For(withGuardian, new DebtorChanged(DebtorId.Person(Cpr.Parse("0202021234")))).ShouldBeNull();
+    }
+}

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 
 namespace FeeBridge.Server.Tests.Infrastructure;
 
@@ -29,9 +30,13 @@ public sealed class FeeBridgeHost : WebApplicationFactory<Program>
 
     public FeeBridgeStore Store => Services.GetRequiredService<FeeBridgeStore>();
 
+    /// <summary>Every line the host logged, at every level.</summary>
+    public LogSink Logs { get; } = new();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
+        builder.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Trace).AddProvider(Logs));
         builder.UseSetting("FeeBridge:DataDirectory", DataDirectory);
         builder.UseSetting("FeeBridge:Mode", "Sandbox");
         if (ConnectionString is not null) builder.UseSetting("ConnectionStrings:FeeBridge", ConnectionString);
