@@ -272,17 +272,29 @@ public sealed class ClaimStore : IAsyncDisposable
                 amount_ore, written_down_ore, paid_ore, written_off_ore, outstanding_ore, debtor_system_claim_id, created_at, updated_at, last_seq)
             VALUES 
             """);
+        var outbox = new StringBuilder("INSERT INTO outbox (municipality, agency_id, claim_id, seq, handling_id, kind, state, attempts, not_before, created_at) VALUES ");
         var n = 0;
+        var handlings = 0;
         for (var c = 0; c < appends.Count; c++)
         {
             var (state, newEvents) = appends[c];
             var h = state.Header;
+            var before = ClaimState.Fold(h, state.Events.Take(state.Events.Count - newEvents.Count));
             foreach (var e in newEvents)
             {
                 if (n++ > 0) events.Append(", ");
                 events.Append(CultureInfo.InvariantCulture, $"(@a{c}, @c{c}, @s{n}, @t{n}, @ty{n}, @am{n}, @d{n}, @k{n})");
                 cmd.With($"@s{n}", e.Seq).With($"@t{n}", ClaimCodec.ToMicros(e.At)).With($"@ty{n}", e.Type)
                    .With($"@am{n}", e.Amount?.Ore).With($"@d{n}", codec.EventData(e)).With($"@k{n}", e.IdempotencyKey);
+
+                // The handling this event requires of the debtor system, decided in this same transaction.
+                if (DebtorSystemHandlings.For(before, e) is { } kind)
+                {
+                    if (handlings++ > 0) outbox.Append(", ");
+                    outbox.Append(CultureInfo.InvariantCulture, $"(@m{c}, @a{c}, @c{c}, @s{n}, @hid{n}, @hk{n}, 'pending', 0, @t{n}, @t{n})");
+                    cmd.With($"@hid{n}", Guid.CreateVersion7(e.At).ToString()).With($"@hk{n}", kind.ToString());
+                }
+                before = before.With([e]);
             }
             if (c > 0) summaries.Append(", ");
             summaries.Append(CultureInfo.InvariantCulture,
@@ -304,7 +316,7 @@ public sealed class ClaimStore : IAsyncDisposable
                 outstanding_ore = excluded.outstanding_ore, debtor_system_claim_id = excluded.debtor_system_claim_id,
                 updated_at = excluded.updated_at, last_seq = excluded.last_seq
             """);
-        cmd.CommandText = (n > 0 ? events + ";\n" : "") + summaries;
+        cmd.CommandText = (n > 0 ? events + ";\n" : "") + (handlings > 0 ? outbox + ";\n" : "") + summaries;
         await cmd.ExecuteNonQueryAsync(ct);
     }
 

@@ -70,6 +70,25 @@ public static class Migrations
                 created_at         {int64} NOT NULL
             );
             """),
+        (2, """
+            -- What must reach a debtor system, written in the same transaction as the claim event that causes it
+            -- (the outbox). Sent in (claim, seq) order; the payload is built from the claim when it is sent.
+            CREATE TABLE outbox (
+                id                 {identity},
+                municipality       TEXT NOT NULL,
+                agency_id          TEXT NOT NULL,
+                claim_id           TEXT NOT NULL,
+                seq                INTEGER NOT NULL,
+                handling_id        TEXT NOT NULL UNIQUE,
+                kind               TEXT NOT NULL,
+                state              TEXT NOT NULL,
+                attempts           INTEGER NOT NULL,
+                not_before         {int64} NOT NULL,
+                created_at         {int64} NOT NULL,
+                UNIQUE (agency_id, claim_id, seq)
+            );
+            CREATE INDEX outbox_pending ON outbox (municipality, id) WHERE state = 'pending';
+            """),
     ];
 
     /// <summary>The newest schema version this build knows.</summary>

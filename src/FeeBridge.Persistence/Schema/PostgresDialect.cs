@@ -28,11 +28,12 @@ public sealed class PostgresDialect(string connectionString) : StoreDialect
 
     public override string Name => "postgresql";
     public override string Blob => "BYTEA";
+    public override string Identity => "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY";
 
     public override async Task<DbConnection> OpenAsync(CancellationToken ct) => await _dataSource.OpenConnectionAsync(ct);
 
     // Two batches in flight keep both the database and FeeBridge busy while the other waits for its commit.
-    public override int IntakeWriters => 4;
+    public override int IntakeWriters => 2;
 
     public override async Task<WriteScope> BeginWriteAsync(IReadOnlyCollection<string> lockKeys, CancellationToken ct)
     {

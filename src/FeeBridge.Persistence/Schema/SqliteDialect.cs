@@ -25,6 +25,7 @@ public sealed class SqliteDialect : StoreDialect
 
     public override string Name => "sqlite";
     public override string Blob => "BLOB";
+    public override string Identity => "INTEGER PRIMARY KEY";
 
     // SQLite has one writer; a second batch writer would only wait for the gate.
     public override int IntakeWriters => 1;

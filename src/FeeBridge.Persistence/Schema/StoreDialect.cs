@@ -7,8 +7,11 @@ public abstract class StoreDialect : IAsyncDisposable
 {
     public abstract string Name { get; }
 
-    /// <summary>Column type names for the schema: <c>{blob}</c> and <c>{int64}</c> in migration SQL.</summary>
+    /// <summary>Column type names for the schema: <c>{blob}</c>, <c>{int64}</c> and <c>{identity}</c> in migration SQL.</summary>
     public abstract string Blob { get; }
+
+    /// <summary>An auto-numbered 64-bit primary key column.</summary>
+    public abstract string Identity { get; }
 
     public abstract Task<DbConnection> OpenAsync(CancellationToken ct);
 
@@ -27,7 +30,7 @@ public abstract class StoreDialect : IAsyncDisposable
     /// <summary>Makes sure only one process migrates at a time.</summary>
     public abstract Task LockForMigrationAsync(DbConnection connection, DbTransaction tx, CancellationToken ct);
 
-    public string Ddl(string sql) => sql.Replace("{blob}", Blob).Replace("{int64}", "BIGINT");
+    public string Ddl(string sql) => sql.Replace("{blob}", Blob).Replace("{int64}", "BIGINT").Replace("{identity}", Identity);
 
     public abstract ValueTask DisposeAsync();
 }

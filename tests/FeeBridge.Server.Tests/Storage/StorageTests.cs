@@ -60,6 +60,42 @@ public abstract class StorageTests(StoreKind kind)
         (await second.Library().PutClaim("710100", "survives", ClaimBodies.Fee(patronId: "P-restart"))).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
+    [Fact]
+    public async Task Outbox_HoldsWhatTheDebtorSystemMustHear_InTheSameTransactionAsTheEvent()
+    {
+        using var host = new FeeBridgeHost(kind);
+        var client = host.Library();
+        // queued at once → registration; then a write-down and a cancellation follow it
+        (await client.PutClaim("710100", "ob-q", ClaimBodies.Fee(patronId: "P-ob1", amount: "150.00"))).StatusCode.ShouldBe(HttpStatusCode.Created);
+        (await client.PostJson("/api/v1/agencies/710100/claims/ob-q/write-downs", new { writeDownId = "w", amount = "50.00", reason = "material-returned" }))
+            .StatusCode.ShouldBe(HttpStatusCode.Accepted);
+        (await client.PostJson("/api/v1/agencies/710100/claims/ob-q/cancellation", new { reason = "fejl" })).StatusCode.ShouldBe(HttpStatusCode.Accepted);
+        // held below the minimum: a write-down changes it locally only; released later → registration
+        (await client.PutClaim("710100", "ob-h1", ClaimBodies.Fee(patronId: "P-ob2", amount: "60.00"))).StatusCode.ShouldBe(HttpStatusCode.Created);
+        (await client.PostJson("/api/v1/agencies/710100/claims/ob-h1/write-downs", new { writeDownId = "w", amount = "10.00", reason = "error" }))
+            .StatusCode.ShouldBe(HttpStatusCode.Accepted);
+        (await client.PutClaim("710100", "ob-h2", ClaimBodies.Fee(patronId: "P-ob2", amount: "60.00"))).StatusCode.ShouldBe(HttpStatusCode.Created);
+        // before cut-over: never
+        (await client.PutClaim("710100", "ob-old", ClaimBodies.Fee(patronId: "P-ob3", createdAt: "2019-01-01T10:00:00+01:00"))).StatusCode.ShouldBe(HttpStatusCode.Created);
+
+        var rows = new List<string>();
+        await using (var c = await host.Store.Dialect.OpenAsync(default))
+        await using (var cmd = c.CreateCommand())
+        {
+            cmd.CommandText = "SELECT claim_id, seq, kind, state, municipality FROM outbox ORDER BY claim_id, seq";
+            await using var r = await cmd.ExecuteReaderAsync();
+            while (await r.ReadAsync()) rows.Add($"{r.GetString(0)}#{r.GetInt32(1)} {r.GetString(2)} {r.GetString(3)} {r.GetString(4)}");
+        }
+
+        rows.ShouldBe([
+            "ob-h1#4 OpretDebitorkonto pending 101",
+            "ob-h2#2 OpretDebitorkonto pending 101",
+            "ob-q#2 OpretDebitorkonto pending 101",
+            "ob-q#3 NedskrivFordring pending 101",
+            "ob-q#4 AnnullerFordring pending 101",
+        ]);
+    }
+
     /// <summary>Every row of the tables as text, blobs as Latin-1, in key order.</summary>
     private static async Task<string> DumpAsync(FeeBridgeHost host, params string[] tables)
     {
