@@ -1,5 +1,6 @@
 using FeeBridge.Persistence.Access;
 using FeeBridge.Persistence.Claims;
+using FeeBridge.Persistence.Outbox;
 using FeeBridge.Persistence.Schema;
 using FeeBridge.Persistence.Security;
 
@@ -16,11 +17,13 @@ public sealed class FeeBridgeStore : IAsyncDisposable
         Dialect = dialect;
         Claims = new ClaimStore(dialect, new ClaimCodec(protector));
         ApiKeys = new ApiKeyStore(dialect);
+        Outbox = new OutboxStore(dialect);
     }
 
     public StoreDialect Dialect { get; }
     public ClaimStore Claims { get; }
     public ApiKeyStore ApiKeys { get; }
+    public OutboxStore Outbox { get; }
 
     public static FeeBridgeStore Open(string? postgresConnectionString, string dataDirectory, CprProtector protector)
     {

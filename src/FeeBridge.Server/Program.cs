@@ -1,6 +1,7 @@
 using FeeBridge.Persistence;
 using FeeBridge.Server.Access;
 using FeeBridge.Server.Claims;
+using FeeBridge.Server.DebtorSystem;
 using FeeBridge.Server;
 using FeeBridge.Server.Hosting;
 using Microsoft.AspNetCore.Authentication;
@@ -13,6 +14,9 @@ builder.Services.AddSingleton(sp => Tenants.From(sp.GetRequiredService<FeeBridge
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton(sp => Storage.Open(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<FeeBridgeOptions>()));
 builder.Services.AddSingleton<ApiKeyCache>();
+builder.Services.AddSingleton<IServiceplatformenTokenProvider, NoToken>();
+builder.Services.AddSingleton<DebtorSystemConnections>();
+builder.Services.AddHostedService<DebtorSystemDispatcher>();
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");

@@ -69,3 +69,17 @@ public sealed record DebtorChanged(DebtorId NewDebtor) : ClaimEvent
     public override string Type => "debtor-changed";
     public override string Detail => $"Debtor is now {NewDebtor}";
 }
+
+/// <summary>The debtor system accepted the claim (<c>Udfoert</c>) under its own id.</summary>
+public sealed record ClaimRegistered(string DebtorSystemClaimId) : ClaimEvent
+{
+    public override string Type => "registered";
+    public override string Detail => $"Registered in the debtor system as {DebtorSystemClaimId}";
+}
+
+/// <summary>The debtor system refused the claim (<c>Afvist</c>); it waits for staff.</summary>
+public sealed record ClaimRejected(string Code, string Text) : ClaimEvent
+{
+    public override string Type => "rejected";
+    public override string Detail => $"{Code}: {Text}";
+}

@@ -94,6 +94,14 @@ public sealed class ClaimState
             case DebtorChanged d:
                 Debtor = d.NewDebtor;
                 break;
+            case ClaimRegistered r:
+                DebtorSystemClaimId = r.DebtorSystemClaimId;
+                // A receipt can arrive after the library already closed the claim; it does not reopen it.
+                if (Status is ClaimStatus.Queued or ClaimStatus.Rejected) Status = ClaimStatus.Registered;
+                break;
+            case ClaimRejected:
+                if (Status is ClaimStatus.Queued) Status = ClaimStatus.Rejected;
+                break;
         }
     }
 

@@ -100,6 +100,11 @@ public sealed class ClaimCodec(CprProtector protector)
                 o["lineId"] = w.LineId;
                 break;
             case ClaimCancelled c: o["reason"] = c.Reason; break;
+            case ClaimRegistered r: o["debtorSystemClaimId"] = r.DebtorSystemClaimId; break;
+            case ClaimRejected r:
+                o["code"] = r.Code;
+                o["text"] = r.Text;
+                break;
             case DebtorChanged d:
                 if (d.NewDebtor.Cpr is { } cpr) o["cpr"] = Convert.ToBase64String(Protector.Encrypt(cpr));
                 else o["cvr"] = d.NewDebtor.Cvr!.Value.Value;
@@ -128,6 +133,8 @@ public sealed class ClaimCodec(CprProtector protector)
             "debtor-changed" => new DebtorChanged(o["cpr"] is { } cpr
                 ? DebtorId.Person(Protector.Decrypt(Convert.FromBase64String((string)cpr!)))
                 : DebtorId.Organisation(Cvr.Parse((string)o["cvr"]!))),
+            "registered" => new ClaimRegistered((string)o["debtorSystemClaimId"]!),
+            "rejected" => new ClaimRejected((string)o["code"]!, (string)o["text"]!),
             _ => throw new InvalidDataException($"Unknown claim event type '{type}'."),
         };
         return e with { Seq = seq, At = FromMicros(atMicros) };

@@ -170,6 +170,66 @@ public sealed class ClaimStore : IAsyncDisposable
         return changed;
     }
 
+    /// <summary>
+    /// Applies the debtor system's receipts for leased outbox rows, in one transaction: each row is closed (done or
+    /// rejected, with the code and text) if this owner still holds its lease, and a registration's receipt becomes a
+    /// <c>registered</c> or <c>rejected</c> event on its claim. A row whose lease was lost is left to its new owner,
+    /// who gets the same receipt again (the debtor system answers a HandlingId once).
+    /// </summary>
+    public async Task ApplyReceiptsAsync(IReadOnlyList<Outbox.HandlingOutcome> outcomes, string owner, DateTimeOffset now, CancellationToken ct)
+    {
+        if (outcomes.Count == 0) return;
+        var patrons = await PatronsOfAsync(outcomes.Select(o => (o.Item.AgencyId, o.Item.ClaimId)).Distinct().ToList(), ct);
+        await using var scope = await dialect.BeginWriteAsync(patrons.Select(p => PatronLock(p.Key.AgencyId, p.Value)).ToList(), ct);
+
+        var states = new Dictionary<(string, string), ClaimState>();
+        var appended = new Dictionary<(string, string), List<ClaimEvent>>();
+        foreach (var o in outcomes)
+        {
+            await using var close = scope.Command("""
+                UPDATE outbox SET state = @st, receipt_code = @code, receipt_text = @text, lease_owner = NULL, lease_until = 0
+                WHERE id = @id AND lease_owner = @owner AND state = 'pending'
+                """).With("@st", o.Accepted ? "done" : "rejected").With("@code", o.Code).With("@text", o.Text)
+                .With("@id", o.Item.Id).With("@owner", owner);
+            if (await close.ExecuteNonQueryAsync(ct) == 0 || o.Item.Kind != HandlingKind.OpretDebitorkonto) continue;
+
+            var key = (o.Item.AgencyId, o.Item.ClaimId);
+            if (!states.TryGetValue(key, out var state))
+            {
+                state = await LoadAsync(scope.Connection, scope.Transaction, key.AgencyId, key.ClaimId, ct)
+                    ?? throw new InvalidOperationException("An outbox row names a claim that does not exist.");
+            }
+            ClaimEvent e = o.Accepted
+                ? new ClaimRegistered(o.DebtorSystemClaimId ?? "")
+                : new ClaimRejected(o.Code ?? "UKENDT", o.Text ?? "");
+            e = e with { Seq = state.NextSeq, At = now };
+            states[key] = state.With([e]);
+            if (!appended.TryGetValue(key, out var list)) appended[key] = list = [];
+            list.Add(e);
+        }
+        if (appended.Count > 0)
+            await AppendAsync(scope, appended.Select(a => (states[a.Key], (IReadOnlyList<ClaimEvent>)a.Value)).ToList(), ct);
+        await scope.CommitAsync(ct);
+    }
+
+    private async Task<Dictionary<(string AgencyId, string ClaimId), string>> PatronsOfAsync(IReadOnlyList<(string AgencyId, string ClaimId)> claims, CancellationToken ct)
+    {
+        await using var c = await dialect.OpenAsync(ct);
+        await using var cmd = c.CreateCommand();
+        var which = new StringBuilder();
+        for (var i = 0; i < claims.Count; i++)
+        {
+            if (i > 0) which.Append(" OR ");
+            which.Append(CultureInfo.InvariantCulture, $"(agency_id = @a{i} AND claim_id = @c{i})");
+            cmd.With($"@a{i}", claims[i].AgencyId).With($"@c{i}", claims[i].ClaimId);
+        }
+        cmd.CommandText = $"SELECT agency_id, claim_id, patron_id FROM claims WHERE {which}";
+        var map = new Dictionary<(string, string), string>();
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        while (await r.ReadAsync(ct)) map[(r.GetString(0), r.GetString(1))] = r.GetString(2);
+        return map;
+    }
+
     public async Task<ClaimState?> GetAsync(string agencyId, string claimId, CancellationToken ct)
     {
         await using var c = await dialect.OpenAsync(ct);
@@ -272,7 +332,7 @@ public sealed class ClaimStore : IAsyncDisposable
                 amount_ore, written_down_ore, paid_ore, written_off_ore, outstanding_ore, debtor_system_claim_id, created_at, updated_at, last_seq)
             VALUES 
             """);
-        var outbox = new StringBuilder("INSERT INTO outbox (municipality, agency_id, claim_id, seq, handling_id, kind, state, attempts, not_before, created_at) VALUES ");
+        var outbox = new StringBuilder("INSERT INTO outbox (municipality, agency_id, claim_id, seq, handling_id, kind, state, attempts, not_before, lease_until, created_at) VALUES ");
         var n = 0;
         var handlings = 0;
         for (var c = 0; c < appends.Count; c++)
@@ -291,7 +351,7 @@ public sealed class ClaimStore : IAsyncDisposable
                 if (DebtorSystemHandlings.For(before, e) is { } kind)
                 {
                     if (handlings++ > 0) outbox.Append(", ");
-                    outbox.Append(CultureInfo.InvariantCulture, $"(@m{c}, @a{c}, @c{c}, @s{n}, @hid{n}, @hk{n}, 'pending', 0, @t{n}, @t{n})");
+                    outbox.Append(CultureInfo.InvariantCulture, $"(@m{c}, @a{c}, @c{c}, @s{n}, @hid{n}, @hk{n}, 'pending', 0, @t{n}, 0, @t{n})");
                     cmd.With($"@hid{n}", Guid.CreateVersion7(e.At).ToString()).With($"@hk{n}", kind.ToString());
                 }
                 before = before.With([e]);

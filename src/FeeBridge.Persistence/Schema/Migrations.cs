@@ -84,6 +84,10 @@ public static class Migrations
                 state              TEXT NOT NULL,
                 attempts           INTEGER NOT NULL,
                 not_before         {int64} NOT NULL,
+                lease_owner        TEXT,
+                lease_until        {int64} NOT NULL,
+                receipt_code       TEXT,
+                receipt_text       TEXT,
                 created_at         {int64} NOT NULL,
                 UNIQUE (agency_id, claim_id, seq)
             );

@@ -29,6 +29,7 @@ public sealed class PostgresDialect(string connectionString) : StoreDialect
     public override string Name => "postgresql";
     public override string Blob => "BYTEA";
     public override string Identity => "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY";
+    public override string SkipLocked => " FOR UPDATE SKIP LOCKED";
 
     public override async Task<DbConnection> OpenAsync(CancellationToken ct) => await _dataSource.OpenConnectionAsync(ct);
 
@@ -43,6 +44,7 @@ public sealed class PostgresDialect(string connectionString) : StoreDialect
             var tx = await c.BeginTransactionAsync(ct);
             // One statement; PostgreSQL evaluates the select list left to right, so the locks follow the sorted ids.
             var ids = lockKeys.Select(LockId).Distinct().Order().ToArray();
+            if (ids.Length == 0) return new WriteScope(c, tx, null);
             await using var cmd = new NpgsqlCommand("SELECT " + string.Join(", ", ids.Select((_, i) => $"pg_advisory_xact_lock(@k{i})")), c, tx);
             for (var i = 0; i < ids.Length; i++) cmd.Parameters.AddWithValue($"k{i}", ids[i]);
             await cmd.ExecuteNonQueryAsync(ct);

@@ -27,6 +27,9 @@ public sealed class SqliteDialect : StoreDialect
     public override string Blob => "BLOB";
     public override string Identity => "INTEGER PRIMARY KEY";
 
+    // One writer at a time already: nothing to skip.
+    public override string SkipLocked => "";
+
     // SQLite has one writer; a second batch writer would only wait for the gate.
     public override int IntakeWriters => 1;
 

@@ -24,6 +24,9 @@ public abstract class StoreDialect : IAsyncDisposable
 
     public Task<WriteScope> BeginWriteAsync(string lockKey, CancellationToken ct) => BeginWriteAsync([lockKey], ct);
 
+    /// <summary>Appended to a row-selecting subquery so concurrent processes skip rows another one is taking.</summary>
+    public abstract string SkipLocked { get; }
+
     /// <summary>How many intake batches may be written at the same time.</summary>
     public abstract int IntakeWriters { get; }
 

@@ -19,6 +19,9 @@ public sealed class FeeBridgeOptions
     public List<MunicipalityOptions> Municipalities { get; set; } = [];
     public List<AgencyOptions> Agencies { get; set; } = [];
 
+    /// <summary>Each municipality's debtor-system connection, by kommunekode (e.g. <c>FeeBridge:DebtorSystems:101:Endpoint</c>).</summary>
+    public Dictionary<string, DebtorSystemOptions> DebtorSystems { get; set; } = [];
+
     /// <summary>Library-system API keys, given as the SHA-256 (hex) of the key, never the key itself.</summary>
     public List<ApiKeyOptions> ApiKeys { get; set; } = [];
 }
@@ -52,4 +55,20 @@ public sealed class ApiKeyOptions
     public string Name { get; set; } = "";
     public string Sha256 { get; set; } = "";
     public List<string> Agencies { get; set; } = [];
+}
+
+/// <summary>How FeeBridge reaches one municipality's debtor system (SF1590 over Serviceplatformen).</summary>
+public sealed class DebtorSystemOptions
+{
+    /// <summary>The <c>DebitorRegistreringAfsend</c> endpoint. In sandbox mode, unset means the in-process sandbox.</summary>
+    public string? Endpoint { get; set; }
+
+    /// <summary>A PKCS#12 file with the client certificate (mTLS) the service agreement names; optional.</summary>
+    public string? ClientCertificatePath { get; set; }
+    public string? ClientCertificatePassword { get; set; }
+
+    /// <summary>Handlings per shipment (<c>ForsendelseId</c>).</summary>
+    public int BatchSize { get; set; } = 100;
+
+    public int TimeoutSeconds { get; set; } = 30;
 }

@@ -1,0 +1,144 @@
+using FeeBridge.DebtorSystem;
+using FeeBridge.DebtorSystem.Contract;
+using FeeBridge.DebtorSystem.Mapping;
+using FeeBridge.Persistence;
+using FeeBridge.Persistence.Outbox;
+
+namespace FeeBridge.Server.DebtorSystem;
+
+/// <summary>
+/// Sends the outbox to the debtor systems: per municipality, leases due rows in order, ships them as one
+/// <c>ForsendelseId</c>, and applies the receipts. A passing failure puts the rows back with exponential back-off and
+/// jitter; repeated failures open that municipality's circuit for a while, so one dead debtor system never holds up
+/// the others.
+/// </summary>
+public sealed class DebtorSystemDispatcher(
+    FeeBridgeStore store,
+    DebtorSystemConnections connections,
+    TimeProvider clock,
+    ILogger<DebtorSystemDispatcher> log) : BackgroundService
+{
+    public const string AnvenderSystemId = "FeeBridge";
+    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
+    private static readonly TimeSpan Idle = TimeSpan.FromMilliseconds(200);
+    private readonly string _owner = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
+    private readonly Dictionary<string, Circuit> _circuits = new();
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var worked = false;
+            try
+            {
+                worked = await RunOnceAsync(stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                log.LogError(e, "Dispatching to the debtor systems failed; trying again shortly.");
+            }
+            if (!worked) await Task.Delay(Idle, clock, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+        }
+    }
+
+    /// <summary>One round over the municipalities with due rows; true when something was sent.</summary>
+    public async Task<bool> RunOnceAsync(CancellationToken ct)
+    {
+        var worked = false;
+        foreach (var municipality in await store.Outbox.MunicipalitiesWithWorkAsync(clock.GetUtcNow(), ct))
+        {
+            var circuit = CircuitFor(municipality);
+            if (!circuit.AllowsAt(clock.GetUtcNow())) continue;
+            if (connections.For(municipality) is not { } connection) continue;
+
+            var items = await store.Outbox.LeaseAsync(municipality, _owner, connection.BatchSize, clock.GetUtcNow(), Lease, ct);
+            if (items.Count == 0) continue;
+            worked = true;
+            await ShipAsync(municipality, items, connection.Endpoint, connection.Client, circuit, ct);
+        }
+        return worked;
+    }
+
+    private async Task ShipAsync(string municipality, IReadOnlyList<OutboxItem> items, Uri endpoint, Sf1590Client client, Circuit circuit, CancellationToken ct)
+    {
+        var claims = new Dictionary<(string, string), Domain.Claims.ClaimState>();
+        var handlings = new List<Handling>();
+        foreach (var item in items)
+        {
+            var key = (item.AgencyId, item.ClaimId);
+            if (!claims.TryGetValue(key, out var claim))
+                claims[key] = claim = await store.Claims.GetAsync(item.AgencyId, item.ClaimId, ct) ?? throw new InvalidOperationException("Outbox row without its claim.");
+            handlings.Add(HandlingMapper.Map(claim, item.Kind, item.Seq, item.HandlingId));
+        }
+        var shipment = new DebitorRegistrering(Kommunekode.Parse(municipality), AnvenderSystemId, Guid.NewGuid(), handlings);
+
+        DebitorRegistreringSvar answer;
+        try
+        {
+            answer = await client.RegisterAsync(endpoint, shipment, ct);
+        }
+        catch (TransientDebtorSystemFailure e)
+        {
+            circuit.Failed(clock.GetUtcNow());
+            var attempts = items.Max(i => i.Attempts) + 1;
+            log.LogWarning("Shipment of {Count} handlings to municipality {Municipality} failed (attempt {Attempt}): {Reason}",
+                items.Count, municipality, attempts, e.Message);
+            await store.Outbox.RetryLaterAsync(items, _owner, clock.GetUtcNow() + Backoff.After(attempts), ct);
+            return;
+        }
+
+        circuit.Succeeded();
+        var receipts = answer.Kvitteringer.ToDictionary(k => k.HandlingId);
+        var outcomes = items.Where(i => receipts.ContainsKey(i.HandlingId)).Select(i =>
+        {
+            var k = receipts[i.HandlingId];
+            return new HandlingOutcome(i, k.Status == KvitteringStatus.Udfoert, k.DebitorsystemFordringId, k.Fejlkode, k.Fejltekst);
+        }).ToList();
+        await store.Claims.ApplyReceiptsAsync(outcomes, _owner, clock.GetUtcNow(), ct);
+
+        // A handling the answer left out was not decided: send it again later.
+        var unanswered = items.Where(i => !receipts.ContainsKey(i.HandlingId)).ToList();
+        if (unanswered.Count > 0) await store.Outbox.RetryLaterAsync(unanswered, _owner, clock.GetUtcNow() + Backoff.After(1), ct);
+    }
+
+    private Circuit CircuitFor(string municipality)
+    {
+        lock (_circuits)
+        {
+            if (!_circuits.TryGetValue(municipality, out var c)) _circuits[municipality] = c = new Circuit();
+            return c;
+        }
+    }
+}
+
+/// <summary>Exponential back-off with full jitter: a crowd of retries spreads out instead of returning together.</summary>
+public static class Backoff
+{
+    public static TimeSpan After(int attempts)
+    {
+        var ceiling = Math.Min(300, Math.Pow(2, Math.Min(attempts, 10)) * 0.5);
+        return TimeSpan.FromSeconds(ceiling * (0.5 + Random.Shared.NextDouble() / 2));
+    }
+}
+
+/// <summary>After five failures in a row a municipality gets a 30-second rest before the next try.</summary>
+public sealed class Circuit
+{
+    private const int Threshold = 5;
+    private static readonly TimeSpan Rest = TimeSpan.FromSeconds(30);
+    private int _failures;
+    private DateTimeOffset _openUntil;
+
+    public bool AllowsAt(DateTimeOffset now) => now >= _openUntil;
+
+    public void Failed(DateTimeOffset now)
+    {
+        if (++_failures >= Threshold) _openUntil = now + Rest;
+    }
+
+    public void Succeeded()
+    {
+        _failures = 0;
+        _openUntil = default;
+    }
+}
