@@ -12,8 +12,11 @@ namespace FeeBridge.Server.Tests.Infrastructure;
 public sealed class FeeBridgeHost : WebApplicationFactory<Program>
 {
     /// <param name="dataDirectory">and <paramref name="connectionString"/>: reuse another host's database (a restart).</param>
-    public FeeBridgeHost(StoreKind kind, TimeProvider? clock = null, string? dataDirectory = null, string? connectionString = null)
+    /// <param name="settings">Extra configuration, e.g. a debtor-system endpoint.</param>
+    public FeeBridgeHost(StoreKind kind, TimeProvider? clock = null, string? dataDirectory = null, string? connectionString = null,
+        Dictionary<string, string>? settings = null)
     {
+        _settings = settings ?? [];
         Kind = kind;
         Clock = clock;
         _ownsData = dataDirectory is null;
@@ -22,6 +25,7 @@ public sealed class FeeBridgeHost : WebApplicationFactory<Program>
     }
 
     private readonly bool _ownsData;
+    private readonly Dictionary<string, string> _settings;
 
     public StoreKind Kind { get; }
     public TimeProvider? Clock { get; }
@@ -40,6 +44,7 @@ public sealed class FeeBridgeHost : WebApplicationFactory<Program>
         builder.UseSetting("FeeBridge:DataDirectory", DataDirectory);
         builder.UseSetting("FeeBridge:Mode", "Sandbox");
         if (ConnectionString is not null) builder.UseSetting("ConnectionStrings:FeeBridge", ConnectionString);
+        foreach (var (key, value) in _settings) builder.UseSetting(key, value);
         if (Clock is not null) builder.ConfigureServices(s => s.Replace(ServiceDescriptor.Singleton(Clock)));
     }
 
