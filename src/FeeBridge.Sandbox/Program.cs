@@ -1,15 +1,20 @@
+using FeeBridge.Sandbox.DebtorSystem;
+
 namespace FeeBridge.Sandbox;
 
 /// <summary>
-/// The sandbox as its own process. Today it serves only its health; the debtor-system and FBS stand-ins
-/// (CONTRACTS.md §4) are built in issues #3 and #4 and are mapped here and inside the server in sandbox mode.
+/// The sandboxes as their own process (CONTRACTS.md §4), for tests and demonstrations that want FeeBridge to reach
+/// them over real HTTP: <c>dotnet run --project src/FeeBridge.Sandbox -- --urls http://127.0.0.1:5090</c>.
 /// </summary>
 public static class SandboxProgram
 {
     public static void Main(string[] args)
     {
-        var app = WebApplication.CreateBuilder(args).Build();
+        var builder = WebApplication.CreateBuilder(args);
+        builder.Services.AddDebtorSandbox();
+        var app = builder.Build();
         app.MapGet("/sandbox/health", () => Results.Ok(new { status = "ok" }));
+        app.MapDebtorSandbox();
         app.Run();
     }
 }

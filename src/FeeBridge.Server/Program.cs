@@ -2,6 +2,7 @@ using FeeBridge.Persistence;
 using FeeBridge.Server.Access;
 using FeeBridge.Server.Claims;
 using FeeBridge.Server.DebtorSystem;
+using FeeBridge.Sandbox.DebtorSystem;
 using FeeBridge.Server;
 using FeeBridge.Server.Hosting;
 using Microsoft.AspNetCore.Authentication;
@@ -17,6 +18,9 @@ builder.Services.AddSingleton<ApiKeyCache>();
 builder.Services.AddSingleton<IServiceplatformenTokenProvider, NoToken>();
 builder.Services.AddSingleton<DebtorSystemConnections>();
 builder.Services.AddHostedService<DebtorSystemDispatcher>();
+// In sandbox mode (the default) the stand-ins run inside the server; FeeBridge still reaches them over HTTP.
+var sandbox = !string.Equals(builder.Configuration["FeeBridge:Mode"], "Production", StringComparison.OrdinalIgnoreCase);
+if (sandbox) builder.Services.AddDebtorSandbox();
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
@@ -39,6 +43,7 @@ app.MapOpenApi();
 app.MapHealthChecks("/health/ready");
 app.MapGet("/health/live", () => Results.Ok(new { status = "live" })).ExcludeFromDescription();
 app.MapClaimsApi();
+if (sandbox) app.MapDebtorSandbox();
 
 app.Run();
 

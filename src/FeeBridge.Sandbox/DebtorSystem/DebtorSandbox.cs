@@ -1,0 +1,166 @@
+using System.Globalization;
+using FeeBridge.DebtorSystem.Contract;
+
+namespace FeeBridge.Sandbox.DebtorSystem;
+
+/// <summary>A claim as the sandbox debtor system holds it.</summary>
+public sealed class SandboxClaim
+{
+    public required string FagsystemFordringId { get; init; }
+    public required string DebitorsystemFordringId { get; init; }
+    public required string Fordringsart { get; init; }
+    public required string Debtor { get; init; }
+    public required FiPaymentId BetalingsId { get; init; }
+    public required string Kreditornummer { get; init; }
+    public required DateOnly SidsteRettidigeBetalingsdato { get; init; }
+    public required OpretDebitorkonto Registration { get; init; }
+    public Dictionary<string, Money> Lines { get; init; } = [];
+    public Money Hovedstol { get; init; }
+    public Money Nedskrevet { get; set; }
+    public Money Restsaldo => Lines.Values.Aggregate(Money.Zero, (s, m) => s + m);
+    public string Status { get; set; } = "Aaben";
+    public string LiableParty { get; set; } = "";
+    public int Registrations { get; set; } = 1;
+}
+
+/// <summary>
+/// The sandbox's municipal debtor system, registration side: accounts and claims per municipality, idempotent per
+/// <c>ForsendelseId</c> (the same shipment again gets the same answer) and per <c>HandlingId</c> (a handling is carried
+/// out once, whichever shipment brings it), validation with rejection codes like a real one, and an FI +71 invoice
+/// for each new claim. Kept in memory: a sandbox process starts empty.
+/// </summary>
+public sealed class DebtorSandbox
+{
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, Municipality> _municipalities = new();
+    private readonly Dictionary<Guid, DebitorRegistreringSvar> _shipments = new();
+    private readonly Dictionary<Guid, Kvittering> _handlings = new();
+    private long _nextClaimNumber;
+
+    private sealed class Municipality(string code)
+    {
+        public Dictionary<string, SandboxClaim> Claims { get; } = new(StringComparer.Ordinal);
+        public long NextPaymentId { get; set; } = 1;
+        /// <summary>One creditor number per municipality: 8 digits starting with 8.</summary>
+        public string Kreditornummer { get; } = "8" + code + "0001";
+    }
+
+    public static readonly IReadOnlySet<string> Fordringsarter = new HashSet<string> { "BIBGEBYR", "BIBERSTATNING", "BIBERSTATNINGCIVIL" };
+
+    public DebitorRegistreringSvar Process(DebitorRegistrering request)
+    {
+        lock (_gate)
+        {
+            if (_shipments.TryGetValue(request.ForsendelseId, out var earlier)) return earlier;
+            var m = MunicipalityOf(request.MyndighedKode.Value);
+            var receipts = request.Handlinger.Select(h => _handlings.TryGetValue(h.HandlingId, out var done) ? done : Carry(m, h)).ToList();
+            foreach (var k in receipts) _handlings.TryAdd(k.HandlingId, k);
+            var answer = new DebitorRegistreringSvar(request.ForsendelseId, receipts);
+            _shipments[request.ForsendelseId] = answer;
+            return answer;
+        }
+    }
+
+    public IReadOnlyList<SandboxClaim> Claims(string kommunekode)
+    {
+        lock (_gate) return MunicipalityOf(kommunekode).Claims.Values.OrderBy(c => c.DebitorsystemFordringId, StringComparer.Ordinal).ToList();
+    }
+
+    private Municipality MunicipalityOf(string code)
+    {
+        if (!_municipalities.TryGetValue(code, out var m)) _municipalities[code] = m = new Municipality(code);
+        return m;
+    }
+
+    private Kvittering Carry(Municipality m, Handling h) => h switch
+    {
+        OpretDebitorkonto o => Register(m, o),
+        NedskrivFordring n => WithOpenClaim(m, n, n.FagsystemFordringId, c => WriteDown(c, n)),
+        AnnullerFordring a => WithOpenClaim(m, a, a.FagsystemFordringId, c => { c.Status = "Annulleret"; return Done(a, c); }),
+        SkiftJuridiskAnsvarlig s => WithOpenClaim(m, s, s.FagsystemFordringId, c =>
+            IsImpossible(s.Debitor) ? Rejected(s, "UGYLDIGT_CPR", "Debitors CPR-nummer er ikke gyldigt.") : Reassign(c, s)),
+        RetFordringTilstand t => WithOpenClaim(m, t, t.FagsystemFordringId, c => { c.Status = t.Tilstand == Tilstand.Berostillet ? "Berostillet" : "Aaben"; return Done(t, c); }),
+        _ => Rejected(h, "UKENDT_HANDLING", "Handlingen kendes ikke."),
+    };
+
+    private Kvittering Register(Municipality m, OpretDebitorkonto o)
+    {
+        var f = o.Fordring;
+        if (!Fordringsarter.Contains(f.Fordringsart)) return Rejected(o, "UKENDT_FORDRINGSART", "Fordringsarten kendes ikke.");
+        if (IsImpossible(o.Debitor) || IsImpossible(f.JuridiskAnsvarlig)) return Rejected(o, "UGYLDIGT_CPR", "Debitors CPR-nummer er ikke gyldigt.");
+        if (IsUnknownPerson(o.Debitor) || IsUnknownPerson(f.JuridiskAnsvarlig)) return Rejected(o, "UKENDT_PERSON", "Personen findes ikke i CPR.");
+        if (f.Delfordringer.Any(d => !d.Beloeb.IsPositive)) return Rejected(o, "UGYLDIGT_BELOEB", "Beløbet skal være større end 0.");
+        if (m.Claims.TryGetValue(f.FagsystemFordringId, out var existing))
+        {
+            // The same claim again is the same claim; other content under the same id is an error.
+            return SameContent(existing.Registration, o)
+                ? Done(o, existing)
+                : Rejected(o, "FORDRING_FINDES", "Fordringen er allerede registreret med andet indhold.");
+        }
+        var claim = new SandboxClaim
+        {
+            FagsystemFordringId = f.FagsystemFordringId,
+            DebitorsystemFordringId = "DS-" + (++_nextClaimNumber).ToString("D8", CultureInfo.InvariantCulture),
+            Fordringsart = f.Fordringsart,
+            Debtor = Describe(o.Debitor),
+            LiableParty = Describe(f.JuridiskAnsvarlig),
+            BetalingsId = FiPaymentId.FromSequence(m.NextPaymentId++),
+            Kreditornummer = m.Kreditornummer,
+            SidsteRettidigeBetalingsdato = f.SidsteRettidigeBetalingsdato,
+            Registration = o,
+            Lines = f.Delfordringer.ToDictionary(d => d.DelfordringId, d => d.Beloeb, StringComparer.Ordinal),
+            Hovedstol = f.Delfordringer.Aggregate(Money.Zero, (s, d) => s + d.Beloeb),
+        };
+        m.Claims[f.FagsystemFordringId] = claim;
+        return Done(o, claim);
+    }
+
+    private static Kvittering WriteDown(SandboxClaim c, NedskrivFordring n)
+    {
+        if (!n.Beloeb.IsPositive) return Rejected(n, "UGYLDIGT_BELOEB", "Beløbet skal være større end 0.");
+        if (n.DelfordringId is { } line && !c.Lines.ContainsKey(line)) return Rejected(n, "UKENDT_DELFORDRING", "Delfordringen kendes ikke.");
+        var limit = n.DelfordringId is { } l ? c.Lines[l] : c.Restsaldo;
+        if (n.Beloeb > limit) return Rejected(n, "NEDSKRIVNING_OVER_SALDO", "Nedskrivningen er større end restsaldoen.");
+        var left = n.Beloeb;
+        foreach (var id in n.DelfordringId is { } only ? [only] : c.Lines.Keys.ToList())
+        {
+            var take = Money.Min(left, c.Lines[id]);
+            c.Lines[id] -= take;
+            left -= take;
+        }
+        c.Nedskrevet += n.Beloeb;
+        return Done(n, c);
+    }
+
+    private static Kvittering Reassign(SandboxClaim c, SkiftJuridiskAnsvarlig s)
+    {
+        c.LiableParty = Describe(s.Debitor);
+        return Done(s, c);
+    }
+
+    private static Kvittering WithOpenClaim(Municipality m, Handling h, string id, Func<SandboxClaim, Kvittering> act)
+    {
+        if (!m.Claims.TryGetValue(id, out var claim)) return Rejected(h, "UKENDT_FORDRING", "Fordringen kendes ikke.");
+        if (claim.Status == "Annulleret") return Rejected(h, "FORDRING_ANNULLERET", "Fordringen er annulleret.");
+        return act(claim);
+    }
+
+    // The contract reader keeps an impossible CPR as neither CPR nor CVR; judging it is this system's business rule.
+    private static bool IsImpossible(Party p) => p.Cpr is null && p.Cvr is null;
+
+    /// <summary>
+    /// A real debtor system looks the person up in the CPR register; the sandbox's register lacks everyone whose
+    /// number ends in 0000, so a rejection FeeBridge cannot foresee can be provoked on purpose.
+    /// </summary>
+    public static bool IsUnknownPerson(Party p) => p.Cpr is { } cpr && cpr.Digits.EndsWith("0000", StringComparison.Ordinal);
+
+    private static string Describe(Party p) => p.Cpr is { } cpr ? cpr.Masked : "CVR " + p.Cvr!.Value.Value;
+
+    private static bool SameContent(OpretDebitorkonto a, OpretDebitorkonto b) =>
+        a.Debitor == b.Debitor && a.Fordring with { Delfordringer = [] } == b.Fordring with { Delfordringer = [] }
+        && a.Fordring.Delfordringer.SequenceEqual(b.Fordring.Delfordringer);
+
+    private static Kvittering Done(Handling h, SandboxClaim c) => new(h.HandlingId, KvitteringStatus.Udfoert, c.DebitorsystemFordringId, null, null);
+
+    private static Kvittering Rejected(Handling h, string code, string text) => new(h.HandlingId, KvitteringStatus.Afvist, null, code, text);
+}
