@@ -6,11 +6,19 @@ namespace FeeBridge.Sandbox.DebtorSystem;
 /// <summary>The debtor-system sandbox over HTTP: the SF1590 SOAP service and the sandbox's own controls (CONTRACTS.md §4).</summary>
 public static class DebtorSandboxEndpoints
 {
-    public static IServiceCollection AddDebtorSandbox(this IServiceCollection services) => services.AddSingleton<DebtorSandbox>();
+    public static IServiceCollection AddDebtorSandbox(this IServiceCollection services) =>
+        services.AddSingleton<DebtorSandbox>().AddSingleton<FaultSwitch>();
 
     public static void MapDebtorSandbox(this IEndpointRouteBuilder app)
     {
         app.MapPost("/sandbox/debtor/sf1590", Soap11).ExcludeFromDescription();
+        app.MapPut("/sandbox/debtor/faults", (Faults faults, FaultSwitch faultSwitch) =>
+        {
+            if (faults.ErrorRate is < 0 or > 1 || faults.TimeoutRate is < 0 or > 1 || faults.DuplicateRate is < 0 or > 1 || faults.LatencyMs < 0)
+                return Results.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, detail: "Rates are 0-1, latency at least 0.");
+            faultSwitch.Set(faults);
+            return Results.Ok(faults);
+        }).ExcludeFromDescription();
         app.MapGet("/sandbox/debtor/{kommunekode}/claims", (string kommunekode, DebtorSandbox sandbox) =>
             Results.Ok(sandbox.Claims(kommunekode).Select(c => new
             {
@@ -31,14 +39,28 @@ public static class DebtorSandboxEndpoints
             }))).ExcludeFromDescription();
     }
 
-    private static async Task Soap11(HttpContext http, DebtorSandbox sandbox)
+    private static async Task Soap11(HttpContext http, DebtorSandbox sandbox, FaultSwitch faults)
     {
         var action = http.Request.Headers["SOAPAction"].ToString().Trim('"');
+        var f = faults.Current;
+        if (f.LatencyMs > 0) await Task.Delay(f.LatencyMs, http.RequestAborted);
+        if (Random.Shared.NextDouble() < f.ErrorRate)
+        {
+            http.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            return;
+        }
         try
         {
             if (action != Sf1590.DebitorRegistreringAfsend) throw new ContractViolation("Unknown SOAPAction.");
             var request = RegistrationXml.ReadRequest(Soap.Body(await SafeXml.LoadAsync(http.Request.Body, SafeXml.DefaultMaxBytes, http.RequestAborted)));
-            await Write(http, StatusCodes.Status200OK, Soap.Envelope(RegistrationXml.Write(sandbox.Process(request))));
+            var answer = sandbox.Process(request);
+            if (Random.Shared.NextDouble() < f.TimeoutRate)
+            {
+                // Done, but the caller will have given up before it hears so.
+                await Task.Delay(f.TimeoutMs, http.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
+                if (http.RequestAborted.IsCancellationRequested) return;
+            }
+            await Write(http, StatusCodes.Status200OK, Soap.Envelope(RegistrationXml.Write(answer)));
         }
         catch (ContractViolation e)
         {

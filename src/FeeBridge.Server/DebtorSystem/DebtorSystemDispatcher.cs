@@ -3,6 +3,7 @@ using FeeBridge.DebtorSystem.Contract;
 using FeeBridge.DebtorSystem.Mapping;
 using FeeBridge.Persistence;
 using FeeBridge.Persistence.Outbox;
+using FeeBridge.Server.Hosting;
 
 namespace FeeBridge.Server.DebtorSystem;
 
@@ -15,12 +16,14 @@ namespace FeeBridge.Server.DebtorSystem;
 public sealed class DebtorSystemDispatcher(
     FeeBridgeStore store,
     DebtorSystemConnections connections,
+    FeeBridgeOptions options,
     TimeProvider clock,
     ILogger<DebtorSystemDispatcher> log) : BackgroundService
 {
     public const string AnvenderSystemId = "FeeBridge";
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
-    private static readonly TimeSpan Idle = TimeSpan.FromMilliseconds(200);
+    private readonly TimeSpan _idle = TimeSpan.FromMilliseconds(options.Dispatcher.PollMilliseconds);
+    private readonly Backoff _backoff = new(TimeSpan.FromMilliseconds(options.Dispatcher.BackoffBaseMilliseconds), TimeSpan.FromSeconds(options.Dispatcher.MaxBackoffSeconds));
     private readonly string _owner = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
     private readonly Dictionary<string, Circuit> _circuits = new();
 
@@ -37,7 +40,7 @@ public sealed class DebtorSystemDispatcher(
             {
                 log.LogError(e, "Dispatching to the debtor systems failed; trying again shortly.");
             }
-            if (!worked) await Task.Delay(Idle, clock, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+            if (!worked) await Task.Delay(_idle, clock, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
         }
     }
 
@@ -83,7 +86,7 @@ public sealed class DebtorSystemDispatcher(
             var attempts = items.Max(i => i.Attempts) + 1;
             log.LogWarning("Shipment of {Count} handlings to municipality {Municipality} failed (attempt {Attempt}): {Reason}",
                 items.Count, municipality, attempts, e.Message);
-            await store.Outbox.RetryLaterAsync(items, _owner, clock.GetUtcNow() + Backoff.After(attempts), ct);
+            await store.Outbox.RetryLaterAsync(items, _owner, clock.GetUtcNow() + _backoff.After(attempts), ct);
             return;
         }
 
@@ -98,34 +101,33 @@ public sealed class DebtorSystemDispatcher(
 
         // A handling the answer left out was not decided: send it again later.
         var unanswered = items.Where(i => !receipts.ContainsKey(i.HandlingId)).ToList();
-        if (unanswered.Count > 0) await store.Outbox.RetryLaterAsync(unanswered, _owner, clock.GetUtcNow() + Backoff.After(1), ct);
+        if (unanswered.Count > 0) await store.Outbox.RetryLaterAsync(unanswered, _owner, clock.GetUtcNow() + _backoff.After(1), ct);
     }
 
     private Circuit CircuitFor(string municipality)
     {
         lock (_circuits)
         {
-            if (!_circuits.TryGetValue(municipality, out var c)) _circuits[municipality] = c = new Circuit();
+            if (!_circuits.TryGetValue(municipality, out var c)) _circuits[municipality] = c = new Circuit(TimeSpan.FromSeconds(options.Dispatcher.CircuitRestSeconds));
             return c;
         }
     }
 }
 
-/// <summary>Exponential back-off with full jitter: a crowd of retries spreads out instead of returning together.</summary>
-public static class Backoff
+/// <summary>Exponential back-off with jitter: a crowd of retries spreads out instead of returning together.</summary>
+public sealed class Backoff(TimeSpan first, TimeSpan max)
 {
-    public static TimeSpan After(int attempts)
+    public TimeSpan After(int attempts)
     {
-        var ceiling = Math.Min(300, Math.Pow(2, Math.Min(attempts, 10)) * 0.5);
-        return TimeSpan.FromSeconds(ceiling * (0.5 + Random.Shared.NextDouble() / 2));
+        var ceiling = Math.Min(max.TotalMilliseconds, first.TotalMilliseconds * Math.Pow(2, Math.Clamp(attempts - 1, 0, 20)));
+        return TimeSpan.FromMilliseconds(ceiling * (0.5 + Random.Shared.NextDouble() / 2));
     }
 }
 
-/// <summary>After five failures in a row a municipality gets a 30-second rest before the next try.</summary>
-public sealed class Circuit
+/// <summary>After five failures in a row a municipality's debtor system gets a rest before the next try.</summary>
+public sealed class Circuit(TimeSpan rest)
 {
     private const int Threshold = 5;
-    private static readonly TimeSpan Rest = TimeSpan.FromSeconds(30);
     private int _failures;
     private DateTimeOffset _openUntil;
 
@@ -133,7 +135,7 @@ public sealed class Circuit
 
     public void Failed(DateTimeOffset now)
     {
-        if (++_failures >= Threshold) _openUntil = now + Rest;
+        if (++_failures >= Threshold) _openUntil = now + rest;
     }
 
     public void Succeeded()

@@ -22,6 +22,8 @@ public sealed class FeeBridgeOptions
     /// <summary>Each municipality's debtor-system connection, by kommunekode (e.g. <c>FeeBridge:DebtorSystems:101:Endpoint</c>).</summary>
     public Dictionary<string, DebtorSystemOptions> DebtorSystems { get; set; } = [];
 
+    public DispatcherOptions Dispatcher { get; set; } = new();
+
     /// <summary>Library-system API keys, given as the SHA-256 (hex) of the key, never the key itself.</summary>
     public List<ApiKeyOptions> ApiKeys { get; set; } = [];
 }
@@ -71,4 +73,20 @@ public sealed class DebtorSystemOptions
     public int BatchSize { get; set; } = 100;
 
     public int TimeoutSeconds { get; set; } = 30;
+}
+
+/// <summary>How the outbox is sent.</summary>
+public sealed class DispatcherOptions
+{
+    /// <summary>The first retry waits about this long; each further one twice as long (with jitter).</summary>
+    public int BackoffBaseMilliseconds { get; set; } = 500;
+
+    /// <summary>No retry waits longer than this.</summary>
+    public int MaxBackoffSeconds { get; set; } = 300;
+
+    /// <summary>How long a debtor system that failed five times in a row is left alone.</summary>
+    public int CircuitRestSeconds { get; set; } = 30;
+
+    /// <summary>How long an idle dispatcher waits before looking again.</summary>
+    public int PollMilliseconds { get; set; } = 200;
 }
