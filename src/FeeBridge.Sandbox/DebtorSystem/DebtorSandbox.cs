@@ -36,6 +36,14 @@ public sealed class DebtorSandbox
     private readonly Dictionary<Guid, DebitorRegistreringSvar> _shipments = new();
     private readonly Dictionary<Guid, Kvittering> _handlings = new();
     private long _nextClaimNumber;
+    private long _deliveries;
+    private long _repeatedDeliveries;
+
+    /// <summary>Handlings received, and how many of those had been received before (a resend).</summary>
+    public (long Deliveries, long Repeated) DeliveryCounts
+    {
+        get { lock (_gate) return (_deliveries, _repeatedDeliveries); }
+    }
 
     private sealed class Municipality(string code)
     {
@@ -53,6 +61,8 @@ public sealed class DebtorSandbox
         {
             if (_shipments.TryGetValue(request.ForsendelseId, out var earlier)) return earlier;
             var m = MunicipalityOf(request.MyndighedKode.Value);
+            _deliveries += request.Handlinger.Count;
+            _repeatedDeliveries += request.Handlinger.Count(h => _handlings.ContainsKey(h.HandlingId));
             var receipts = request.Handlinger.Select(h => _handlings.TryGetValue(h.HandlingId, out var done) ? done : Carry(m, h)).ToList();
             foreach (var k in receipts) _handlings.TryAdd(k.HandlingId, k);
             var answer = new DebitorRegistreringSvar(request.ForsendelseId, receipts);

@@ -12,6 +12,8 @@ public static class DebtorSandboxEndpoints
     public static void MapDebtorSandbox(this IEndpointRouteBuilder app)
     {
         app.MapPost("/sandbox/debtor/sf1590", Soap11).ExcludeFromDescription();
+        app.MapGet("/sandbox/debtor/stats", (DebtorSandbox sandbox) =>
+            Results.Ok(new { deliveries = sandbox.DeliveryCounts.Deliveries, repeatedDeliveries = sandbox.DeliveryCounts.Repeated })).ExcludeFromDescription();
         app.MapPut("/sandbox/debtor/faults", (Faults faults, FaultSwitch faultSwitch) =>
         {
             if (faults.ErrorRate is < 0 or > 1 || faults.TimeoutRate is < 0 or > 1 || faults.DuplicateRate is < 0 or > 1 || faults.LatencyMs < 0)

@@ -21,7 +21,7 @@ public sealed class DebtorSystemDispatcher(
     ILogger<DebtorSystemDispatcher> log) : BackgroundService
 {
     public const string AnvenderSystemId = "FeeBridge";
-    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
+    private readonly TimeSpan _lease = TimeSpan.FromSeconds(options.Dispatcher.LeaseSeconds);
     private readonly TimeSpan _idle = TimeSpan.FromMilliseconds(options.Dispatcher.PollMilliseconds);
     private readonly Backoff _backoff = new(TimeSpan.FromMilliseconds(options.Dispatcher.BackoffBaseMilliseconds), TimeSpan.FromSeconds(options.Dispatcher.MaxBackoffSeconds));
     private readonly string _owner = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
@@ -54,7 +54,7 @@ public sealed class DebtorSystemDispatcher(
             if (!circuit.AllowsAt(clock.GetUtcNow())) continue;
             if (connections.For(municipality) is not { } connection) continue;
 
-            var items = await store.Outbox.LeaseAsync(municipality, _owner, connection.BatchSize, clock.GetUtcNow(), Lease, ct);
+            var items = await store.Outbox.LeaseAsync(municipality, _owner, connection.BatchSize, clock.GetUtcNow(), _lease, ct);
             if (items.Count == 0) continue;
             worked = true;
             await ShipAsync(municipality, items, connection.Endpoint, connection.Client, circuit, ct);

@@ -84,6 +84,9 @@ public sealed class DispatcherOptions
     /// <summary>No retry waits longer than this.</summary>
     public int MaxBackoffSeconds { get; set; } = 300;
 
+    /// <summary>How long a process may hold rows it is sending; after that another process may take them over.</summary>
+    public int LeaseSeconds { get; set; } = 120;
+
     /// <summary>How long a debtor system that failed five times in a row is left alone.</summary>
     public int CircuitRestSeconds { get; set; } = 30;
 
