@@ -20,7 +20,8 @@ public static class HandlingMapper
         var id = FagsystemFordringId(claim.Header);
         return (kind, e) switch
         {
-            (HandlingKind.OpretDebitorkonto, ClaimQueued q) => new OpretDebitorkonto(handlingId, Party(at.Debtor, claim.Header.DebtorName),
+            // Registered when queued, or again once a rejected claim was corrected: the terms are those it was queued with.
+            (HandlingKind.OpretDebitorkonto, _) when at.Events.OfType<ClaimQueued>().LastOrDefault() is { } q => new OpretDebitorkonto(handlingId, Party(at.Debtor, claim.Header.DebtorName),
                 new Fordring(id, q.ClaimType.ToString(), claim.Header.Reason,
                     PaymentDeadline.LocalDate(claim.Header.CreatedAt), q.DueDate, q.LastOnTimePaymentDate,
                     // What is left of each line when the claim goes (a claim may be written down while it waited).

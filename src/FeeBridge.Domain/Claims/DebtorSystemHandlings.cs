@@ -28,6 +28,9 @@ public static class DebtorSystemHandlings
     {
         ClaimQueued => HandlingKind.OpretDebitorkonto,
         _ when before.Route != ClaimRoute.DebtorSystem => null,
+        // A rejected claim is not in the debtor system: changes stay local, and a corrected debtor sends it again.
+        DebtorChanged when before.Status == ClaimStatus.Rejected => HandlingKind.OpretDebitorkonto,
+        _ when before.Status == ClaimStatus.Rejected => null,
         ClaimWrittenDown => HandlingKind.NedskrivFordring,
         ClaimCancelled => HandlingKind.AnnullerFordring,
         // With a guardian the guardian stays liable, so a change of the patron's own number moves no liability.

@@ -138,6 +138,16 @@ public class DebtorSystemHandlingsTests
     }
 
     [Fact]
+    public void Handlings_ARejectedClaim_IsSentAgainOnceItsDebtorIsCorrected_AndOtherChangesStayLocal()
+    {
+        var rejected = TestClaims.Queued().With([new ClaimRejected("UKENDT_PERSON", "Personen findes ikke i CPR.") { Seq = 3 }]);
+        rejected.Status.ShouldBe(ClaimStatus.Rejected);
+        DebtorSystemHandlings.For(rejected, new DebtorChanged(DebtorId.Person(Cpr.Parse("0202021234")))).ShouldBe(HandlingKind.OpretDebitorkonto);
+        DebtorSystemHandlings.For(rejected, new ClaimWrittenDown("w", Money.Parse("1.00"), WriteDownReason.Other, null)).ShouldBeNull();
+        DebtorSystemHandlings.For(rejected, new ClaimCancelled("fejl")).ShouldBeNull();
+    }
+
+    [Fact]
     public void Handlings_WithAGuardian_ThePatronsNewNumberMovesNoLiability()
     {
         var withGuardian = TestClaims.Queued(TestClaims.Header(guardian: Cpr.Parse("0505751234")));

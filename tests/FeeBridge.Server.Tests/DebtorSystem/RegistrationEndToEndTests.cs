@@ -63,6 +63,21 @@ public abstract class RegistrationEndToEndTests : IDisposable
     }
 
     [Fact]
+    public async Task ARejectedClaim_IsSentAgainWhenItsDebtorIsCorrected_AndRegisteredOnce()
+    {
+        (await _library.PutClaim("710100", "e2e-fix", ClaimBodies.Fee(patronId: "P-e2e4", cpr: "0101900000"))).StatusCode.ShouldBe(HttpStatusCode.Created);
+        await ClaimWhen("e2e-fix", c => (string)c["status"]! == "rejected");
+
+        (await _library.PutJson("/api/v1/agencies/710100/patrons/P-e2e4/debtor", new { cpr = "0101901234" })).StatusCode.ShouldBe(HttpStatusCode.Accepted);
+        var claim = await ClaimWhen("e2e-fix", c => (string)c["status"]! == "registered");
+
+        ClaimBodies.EventTypes(claim).ShouldBe(["received", "queued", "rejected", "debtor-changed", "registered"]);
+        var held = (await SandboxClaims()).Single(c => (string)c!["fagsystemFordringId"]! == "710100-e2e-fix")!;
+        ((string)held["debtor"]!).ShouldBe("010190-****");
+        ((int)held["registrations"]!).ShouldBe(1);
+    }
+
+    [Fact]
     public async Task WriteDown_CprChange_AndCancellation_ArriveInOrder()
     {
         (await _library.PutClaim("710100", "e2e-upd", ClaimBodies.Fee(patronId: "P-e2e3", amount: "255.00"))).StatusCode.ShouldBe(HttpStatusCode.Created);
