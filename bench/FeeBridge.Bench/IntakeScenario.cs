@@ -39,13 +39,14 @@ public static class IntakeScenario
         }
     }
 
-    private sealed record Run(double PerSecond, double P50, double P99, double PeakRss);
+    internal sealed record Run(double PerSecond, double P50, double P99, double PeakRss);
 
-    private static async Task<Run> FeeBridgeAsync(string store, BenchOptions o)
+    internal static async Task<Run> FeeBridgeAsync(string store, BenchOptions o)
     {
         var dataDir = Directory.CreateTempSubdirectory("feebridge-bench-").FullName;
         var connection = store == "postgres" ? CreateDatabase(o) : null;
-        await using var server = await ServerProcess.StartAsync(dataDir, connection);
+        // Intake alone: the dispatcher stays off so that sending does not share the two cores (that is "transfer").
+        await using var server = await ServerProcess.StartAsync(dataDir, connection, new Dictionary<string, string> { ["FeeBridge__Dispatcher__Enabled"] = "false" });
 
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = o.Clients, PooledConnectionLifetime = TimeSpan.FromMinutes(10) };
         using var http = new HttpClient(handler) { BaseAddress = server.Address };
@@ -74,7 +75,7 @@ public static class IntakeScenario
         return new Run(o.Claims / clock.Elapsed.TotalSeconds, latencies[latencies.Length / 2], latencies[(int)(latencies.Length * 0.99)], rss);
     }
 
-    private static async Task Put(HttpClient http, int i)
+    internal static async Task Put(HttpClient http, int i)
     {
         using var content = new StringContent(Body(i), Encoding.UTF8, "application/json");
         using var r = await http.PutAsync($"/api/v1/agencies/{Agency}/claims/B{i}", content);
@@ -93,7 +94,8 @@ public static class IntakeScenario
             """);
     }
 
-    private static string Cpr(int n) => string.Create(CultureInfo.InvariantCulture, $"{1 + n % 28:D2}{1 + n / 28 % 12:D2}{50 + n % 50:D2}{n % 4000:D4}");
+    // Serial 0001–3999: the sandbox's CPR register lacks serial 0000 (it rejects those on purpose).
+    private static string Cpr(int n) => string.Create(CultureInfo.InvariantCulture, $"{1 + n % 28:D2}{1 + n / 28 % 12:D2}{50 + n % 50:D2}{1 + n % 3999:D4}");
 
     /// <summary>The same rows FeeBridge writes per claim (header, two events, summary), straight into the database in bulk.</summary>
     private static async Task<double> BaselineAsync(string store, BenchOptions o)
@@ -208,7 +210,7 @@ public static class IntakeScenario
         foreach (var (name, value) in values) cmd.With(name, value);
     }
 
-    private static string CreateDatabase(BenchOptions o)
+    internal static string CreateDatabase(BenchOptions o)
     {
         var admin = o.PostgresAdmin ?? throw new InvalidOperationException("--postgres <admin connection string> is required (bench/run.sh passes it).");
         var name = "bench_" + Guid.NewGuid().ToString("N")[..12];

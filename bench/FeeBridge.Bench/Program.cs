@@ -8,8 +8,11 @@ switch (options.Scenario)
     case "intake":
         await IntakeScenario.RunAsync(options);
         break;
+    case "transfer":
+        await TransferScenario.RunAsync(options);
+        break;
     default:
-        Console.Error.WriteLine("usage: bench/run.sh intake [--claims N] [--clients N] [--stores sqlite,postgres]");
+        Console.Error.WriteLine("usage: bench/run.sh intake|transfer [--claims N] [--clients N] [--stores sqlite,postgres]");
         return 2;
 }
 return 0;

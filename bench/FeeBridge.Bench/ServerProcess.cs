@@ -16,9 +16,9 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public Uri Address { get; }
 
-    public static async Task<ServerProcess> StartAsync(string dataDirectory, string? connectionString)
+    public static async Task<ServerProcess> StartAsync(string dataDirectory, string? connectionString, IReadOnlyDictionary<string, string>? settings = null, string project = "FeeBridge.Server")
     {
-        var dll = Path.Combine(RepoRoot(), "src", "FeeBridge.Server", "bin", "Release", "net10.0", "FeeBridge.Server.dll");
+        var dll = Path.Combine(RepoRoot(), "src", project, "bin", "Release", "net10.0", project + ".dll");
         if (!File.Exists(dll)) throw new FileNotFoundException("Build the solution in Release first (bench/run.sh does).", dll);
         var port = FreePort();
         var start = new ProcessStartInfo("dotnet", [dll, "--urls", $"http://127.0.0.1:{port}"])
@@ -30,6 +30,7 @@ public sealed class ServerProcess : IAsyncDisposable
         start.Environment["FeeBridge__DataDirectory"] = dataDirectory;
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         if (connectionString is not null) start.Environment["ConnectionStrings__FeeBridge"] = connectionString;
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) start.Environment[key] = value;
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine("server: " + e.Data); };
@@ -43,7 +44,7 @@ public sealed class ServerProcess : IAsyncDisposable
             if (process.HasExited) throw new InvalidOperationException("FeeBridge.Server exited during start.");
             try
             {
-                if ((await http.GetAsync("/health/ready")).IsSuccessStatusCode) return server;
+                if ((await http.GetAsync(project == "FeeBridge.Server" ? "/health/ready" : "/sandbox/health")).IsSuccessStatusCode) return server;
             }
             catch (HttpRequestException) { }
             await Task.Delay(100);

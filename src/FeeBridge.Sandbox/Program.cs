@@ -5,9 +5,12 @@ namespace FeeBridge.Sandbox;
 /// <summary>
 /// The sandboxes as their own process (CONTRACTS.md §4), for tests and demonstrations that want FeeBridge to reach
 /// them over real HTTP: <c>dotnet run --project src/FeeBridge.Sandbox -- --urls http://127.0.0.1:5090</c>.
+/// Not a static class: <c>WebApplicationFactory&lt;SandboxProgram&gt;</c> needs it as a type argument to host the sandbox in tests.
 /// </summary>
-public static class SandboxProgram
+public sealed class SandboxProgram
 {
+    private SandboxProgram() { }
+
     public static void Main(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);

@@ -182,7 +182,8 @@ public sealed class ClaimStore : IAsyncDisposable
         var patrons = await PatronsOfAsync(outcomes.Select(o => (o.Item.AgencyId, o.Item.ClaimId)).Distinct().ToList(), ct);
         await using var scope = await dialect.BeginWriteAsync(patrons.Select(p => PatronLock(p.Key.AgencyId, p.Value)).ToList(), ct);
 
-        var states = new Dictionary<(string, string), ClaimState>();
+        var states = await LoadManyAsync(scope.Connection, scope.Transaction,
+            outcomes.Where(o => o.Item.Kind == HandlingKind.OpretDebitorkonto).Select(o => (o.Item.AgencyId, o.Item.ClaimId)).Distinct().ToList(), ct);
         var appended = new Dictionary<(string, string), List<ClaimEvent>>();
         foreach (var o in outcomes)
         {
@@ -194,11 +195,7 @@ public sealed class ClaimStore : IAsyncDisposable
             if (await close.ExecuteNonQueryAsync(ct) == 0 || o.Item.Kind != HandlingKind.OpretDebitorkonto) continue;
 
             var key = (o.Item.AgencyId, o.Item.ClaimId);
-            if (!states.TryGetValue(key, out var state))
-            {
-                state = await LoadAsync(scope.Connection, scope.Transaction, key.AgencyId, key.ClaimId, ct)
-                    ?? throw new InvalidOperationException("An outbox row names a claim that does not exist.");
-            }
+            var state = states.GetValueOrDefault(key) ?? throw new InvalidOperationException("An outbox row names a claim that does not exist.");
             ClaimEvent e = o.Accepted
                 ? new ClaimRegistered(o.DebtorSystemClaimId ?? "")
                 : new ClaimRejected(o.Code ?? "UKENDT", o.Text ?? "");
@@ -294,6 +291,52 @@ public sealed class ClaimStore : IAsyncDisposable
         return (await ReadSummariesAsync(cmd, ct))
             .GroupBy(w => PatronLock(w.AgencyId, w.PatronId))
             .ToDictionary(g => g.Key, g => g.ToList());
+    }
+
+    /// <summary>Several claims at once (two queries, whatever their number), by (agency, claim id).</summary>
+    public async Task<Dictionary<(string AgencyId, string ClaimId), ClaimState>> GetManyAsync(IReadOnlyCollection<(string AgencyId, string ClaimId)> keys, CancellationToken ct)
+    {
+        await using var c = await dialect.OpenAsync(ct);
+        return await LoadManyAsync(c, null, keys, ct);
+    }
+
+    private async Task<Dictionary<(string AgencyId, string ClaimId), ClaimState>> LoadManyAsync(
+        DbConnection c, DbTransaction? tx, IReadOnlyCollection<(string AgencyId, string ClaimId)> keys, CancellationToken ct)
+    {
+        var states = new Dictionary<(string, string), ClaimState>();
+        if (keys.Count == 0) return states;
+        await using var cmd = c.CreateCommand();
+        cmd.Transaction = tx;
+        var which = new StringBuilder();
+        var i = 0;
+        foreach (var (agency, claim) in keys)
+        {
+            if (i > 0) which.Append(" OR ");
+            which.Append(CultureInfo.InvariantCulture, $"(agency_id = @a{i} AND claim_id = @c{i})");
+            cmd.With($"@a{i}", agency).With($"@c{i}", claim);
+            i++;
+        }
+        cmd.CommandText = $"""
+            SELECT agency_id, claim_id, header_json, debtor_cpr, guardian_cpr FROM claims WHERE {which};
+            SELECT agency_id, claim_id, seq, at, type, amount_ore, data FROM claim_events WHERE {which} ORDER BY agency_id, claim_id, seq;
+            """;
+        var headers = new Dictionary<(string, string), ClaimHeader>();
+        var events = new Dictionary<(string, string), List<ClaimEvent>>();
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        while (await r.ReadAsync(ct))
+        {
+            var key = (r.GetString(0), r.GetString(1));
+            headers[key] = codec.ReadHeader(key.Item1, key.Item2, r.GetString(2),
+                r.IsDBNull(3) ? null : (byte[])r.GetValue(3), r.IsDBNull(4) ? null : (byte[])r.GetValue(4));
+            events[key] = [];
+        }
+        await r.NextResultAsync(ct);
+        while (await r.ReadAsync(ct))
+        {
+            events[(r.GetString(0), r.GetString(1))].Add(codec.ReadEvent(r.GetInt32(2), r.GetInt64(3), r.GetString(4), r.IsDBNull(5) ? null : r.GetInt64(5), r.GetString(6)));
+        }
+        foreach (var (key, header) in headers) states[key] = ClaimState.Fold(header, events[key]);
+        return states;
     }
 
     private async Task<ClaimState?> LoadAsync(DbConnection c, DbTransaction? tx, string agencyId, string claimId, CancellationToken ct)

@@ -3,8 +3,8 @@ using FeeBridge.DebtorSystem.Contract;
 
 namespace FeeBridge.Sandbox.DebtorSystem;
 
-/// <summary>A claim as the sandbox debtor system holds it.</summary>
-public sealed class SandboxClaim
+/// <summary>A claim as the sandbox debtor system holds it. A record so <see cref="DebtorSandbox.Claims"/> can hand out copies.</summary>
+public sealed record SandboxClaim
 {
     public required string FagsystemFordringId { get; init; }
     public required string DebitorsystemFordringId { get; init; }
@@ -62,18 +62,32 @@ public sealed class DebtorSandbox
             if (_shipments.TryGetValue(request.ForsendelseId, out var earlier)) return earlier;
             var m = MunicipalityOf(request.MyndighedKode.Value);
             _deliveries += request.Handlinger.Count;
-            _repeatedDeliveries += request.Handlinger.Count(h => _handlings.ContainsKey(h.HandlingId));
-            var receipts = request.Handlinger.Select(h => _handlings.TryGetValue(h.HandlingId, out var done) ? done : Carry(m, h)).ToList();
-            foreach (var k in receipts) _handlings.TryAdd(k.HandlingId, k);
+            var receipts = new List<Kvittering>(request.Handlinger.Count);
+            foreach (var h in request.Handlinger)
+            {
+                // Recorded one by one, so a handling that comes twice - even inside one shipment - is carried out once.
+                if (_handlings.TryGetValue(h.HandlingId, out var done)) _repeatedDeliveries++;
+                else _handlings[h.HandlingId] = done = Carry(m, h);
+                receipts.Add(done);
+            }
             var answer = new DebitorRegistreringSvar(request.ForsendelseId, receipts);
             _shipments[request.ForsendelseId] = answer;
             return answer;
         }
     }
 
-    public IReadOnlyList<SandboxClaim> Claims(string kommunekode)
+    /// <summary>
+    /// Copies of the municipality's claims, in registration order: callers read them outside the lock while
+    /// shipments keep changing the originals. Asking creates nothing.
+    /// </summary>
+    public IReadOnlyList<SandboxClaim> Claims(Kommunekode kommunekode)
     {
-        lock (_gate) return MunicipalityOf(kommunekode).Claims.Values.OrderBy(c => c.DebitorsystemFordringId, StringComparer.Ordinal).ToList();
+        lock (_gate)
+        {
+            if (!_municipalities.TryGetValue(kommunekode.Value, out var m)) return [];
+            return m.Claims.Values.OrderBy(c => c.DebitorsystemFordringId, StringComparer.Ordinal)
+                .Select(c => c with { Lines = new(c.Lines, StringComparer.Ordinal) }).ToList();
+        }
     }
 
     private Municipality MunicipalityOf(string code)
@@ -102,6 +116,7 @@ public sealed class DebtorSandbox
         if (f.Delfordringer.Any(d => !d.Beloeb.IsPositive)) return Rejected(o, "UGYLDIGT_BELOEB", "Beløbet skal være større end 0.");
         if (m.Claims.TryGetValue(f.FagsystemFordringId, out var existing))
         {
+            if (existing.Status == "Annulleret") return Rejected(o, "FORDRING_ANNULLERET", "Fordringen er annulleret.");
             // The same claim again is the same claim; other content under the same id is an error.
             if (!SameContent(existing.Registration, o)) return Rejected(o, "FORDRING_FINDES", "Fordringen er allerede registreret med andet indhold.");
             // Counted, so a sender that registers one claim twice under new handling ids shows up in the sandbox's list.

@@ -22,7 +22,9 @@ public static class DebtorSandboxEndpoints
             return Results.Ok(faults);
         }).ExcludeFromDescription();
         app.MapGet("/sandbox/debtor/{kommunekode}/claims", (string kommunekode, DebtorSandbox sandbox) =>
-            Results.Ok(sandbox.Claims(kommunekode).Select(c => new
+            !Kommunekode.TryParse(kommunekode, out var code, out var error)
+                ? Results.Problem(statusCode: StatusCodes.Status404NotFound, detail: error)
+                : Results.Ok(sandbox.Claims(code).Select(c => new
             {
                 c.FagsystemFordringId,
                 c.DebitorsystemFordringId,

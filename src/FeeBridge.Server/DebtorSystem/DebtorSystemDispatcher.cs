@@ -21,6 +21,7 @@ public sealed class DebtorSystemDispatcher(
     ILogger<DebtorSystemDispatcher> log) : BackgroundService
 {
     public const string AnvenderSystemId = "FeeBridge";
+    private const int ShipmentsInFlight = 4;
     private readonly TimeSpan _lease = TimeSpan.FromSeconds(options.Dispatcher.LeaseSeconds);
     private readonly TimeSpan _idle = TimeSpan.FromMilliseconds(options.Dispatcher.PollMilliseconds);
     private readonly Backoff _backoff = new(TimeSpan.FromMilliseconds(options.Dispatcher.BackoffBaseMilliseconds), TimeSpan.FromSeconds(options.Dispatcher.MaxBackoffSeconds));
@@ -29,6 +30,7 @@ public sealed class DebtorSystemDispatcher(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!options.Dispatcher.Enabled) return;
         while (!stoppingToken.IsCancellationRequested)
         {
             var worked = false;
@@ -54,25 +56,26 @@ public sealed class DebtorSystemDispatcher(
             if (!circuit.AllowsAt(clock.GetUtcNow())) continue;
             if (connections.For(municipality) is not { } connection) continue;
 
-            var items = await store.Outbox.LeaseAsync(municipality, _owner, connection.BatchSize, clock.GetUtcNow(), _lease, ct);
-            if (items.Count == 0) continue;
-            worked = true;
-            await ShipAsync(municipality, items, connection.Endpoint, connection.Client, circuit, ct);
+            // Several shipments in flight, so FeeBridge prepares the next while the debtor system works on one.
+            var shipments = new List<Task>();
+            for (var i = 0; i < ShipmentsInFlight; i++)
+            {
+                var items = await store.Outbox.LeaseAsync(municipality, _owner, connection.BatchSize, clock.GetUtcNow(), _lease, ct);
+                if (items.Count == 0) break;
+                shipments.Add(ShipAsync(municipality, items, connection.Endpoint, connection.Client, circuit, ct));
+            }
+            worked |= shipments.Count > 0;
+            await Task.WhenAll(shipments);
         }
         return worked;
     }
 
     private async Task ShipAsync(string municipality, IReadOnlyList<OutboxItem> items, Uri endpoint, Sf1590Client client, Circuit circuit, CancellationToken ct)
     {
-        var claims = new Dictionary<(string, string), Domain.Claims.ClaimState>();
-        var handlings = new List<Handling>();
-        foreach (var item in items)
-        {
-            var key = (item.AgencyId, item.ClaimId);
-            if (!claims.TryGetValue(key, out var claim))
-                claims[key] = claim = await store.Claims.GetAsync(item.AgencyId, item.ClaimId, ct) ?? throw new InvalidOperationException("Outbox row without its claim.");
-            handlings.Add(HandlingMapper.Map(claim, item.Kind, item.Seq, item.HandlingId));
-        }
+        var claims = await store.Claims.GetManyAsync(items.Select(i => (i.AgencyId, i.ClaimId)).Distinct().ToList(), ct);
+        var handlings = items.Select(i => HandlingMapper.Map(
+            claims.GetValueOrDefault((i.AgencyId, i.ClaimId)) ?? throw new InvalidOperationException("Outbox row without its claim."),
+            i.Kind, i.Seq, i.HandlingId)).ToList();
         var shipment = new DebitorRegistrering(Kommunekode.Parse(municipality), AnvenderSystemId, Guid.NewGuid(), handlings);
 
         DebitorRegistreringSvar answer;
@@ -128,19 +131,29 @@ public sealed class Backoff(TimeSpan first, TimeSpan max)
 public sealed class Circuit(TimeSpan rest)
 {
     private const int Threshold = 5;
+    private readonly Lock _gate = new();
     private int _failures;
     private DateTimeOffset _openUntil;
 
-    public bool AllowsAt(DateTimeOffset now) => now >= _openUntil;
+    public bool AllowsAt(DateTimeOffset now)
+    {
+        lock (_gate) return now >= _openUntil;
+    }
 
     public void Failed(DateTimeOffset now)
     {
-        if (++_failures >= Threshold) _openUntil = now + rest;
+        lock (_gate)
+        {
+            if (++_failures >= Threshold) _openUntil = now + rest;
+        }
     }
 
     public void Succeeded()
     {
-        _failures = 0;
-        _openUntil = default;
+        lock (_gate)
+        {
+            _failures = 0;
+            _openUntil = default;
+        }
     }
 }

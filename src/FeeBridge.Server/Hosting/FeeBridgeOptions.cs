@@ -78,6 +78,9 @@ public sealed class DebtorSystemOptions
 /// <summary>How the outbox is sent.</summary>
 public sealed class DispatcherOptions
 {
+    /// <summary>Off: claims stay queued (e.g. a process that only takes claims in, or the intake benchmark).</summary>
+    public bool Enabled { get; set; } = true;
+
     /// <summary>The first retry waits about this long; each further one twice as long (with jitter).</summary>
     public int BackoffBaseMilliseconds { get; set; } = 500;
 

@@ -11,7 +11,7 @@ public abstract class ProcessTests(StoreKind kind)
     private static Dictionary<string, string> Settings(SandboxProcess sandbox) => new()
     {
         ["FeeBridge:DebtorSystems:101:Endpoint"] = sandbox.Sf1590Endpoint,
-        ["FeeBridge:DebtorSystems:101:BatchSize"] = "50",
+        ["FeeBridge:DebtorSystems:101:BatchSize"] = "20",
         ["FeeBridge:Dispatcher:LeaseSeconds"] = "5",
         ["FeeBridge:Dispatcher:PollMilliseconds"] = "20",
         ["FeeBridge:Dispatcher:BackoffBaseMilliseconds"] = "50",
@@ -37,7 +37,8 @@ public abstract class ProcessTests(StoreKind kind)
     public async Task KilledWithSigkillWhileDispatching_ThenRestarted_LosesNothing_AndDuplicatesNothing()
     {
         using var sandbox = new SandboxProcess();
-        (await sandbox.Http.PutAsJsonAsync("/sandbox/debtor/faults", new { latencyMs = 100 })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        // A slow debtor system (1 s a shipment of 20) keeps the dispatcher busy for long enough to be killed mid-way.
+        (await sandbox.Http.PutAsJsonAsync("/sandbox/debtor/faults", new { latencyMs = 1000 })).StatusCode.ShouldBe(HttpStatusCode.OK);
         var data = TestStores.NewDataDirectory();
         var db = kind == StoreKind.Postgres ? TestStores.NewPostgresDatabase() : null;
         const int count = 1500;
@@ -45,7 +46,7 @@ public abstract class ProcessTests(StoreKind kind)
         using (var first = new FeeBridgeProcess(data, db, Settings(sandbox)))
         {
             await PutAll(count, "kill", first.Library);
-            await Eventually.Until(() => SandboxClaims(sandbox), h => h.Count >= 200);
+            await Eventually.Until(() => SandboxClaims(sandbox), h => h.Count >= 300);
             first.Kill();
         }
         var atKill = (await SandboxClaims(sandbox)).Count;

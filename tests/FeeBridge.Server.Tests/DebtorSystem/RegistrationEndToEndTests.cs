@@ -14,12 +14,20 @@ public abstract class RegistrationEndToEndTests : IDisposable
 
     protected RegistrationEndToEndTests(StoreKind kind)
     {
-        _host = new FeeBridgeHost(kind, settings: new()
+        try
         {
-            ["FeeBridge:DebtorSystems:101:Endpoint"] = _sandbox.Sf1590Endpoint,
-            ["FeeBridge:DebtorSystems:751:Endpoint"] = _sandbox.Sf1590Endpoint,
-        });
-        _library = _host.Library();
+            _host = new FeeBridgeHost(kind, settings: new()
+            {
+                ["FeeBridge:DebtorSystems:101:Endpoint"] = _sandbox.Sf1590Endpoint,
+                ["FeeBridge:DebtorSystems:751:Endpoint"] = _sandbox.Sf1590Endpoint,
+            });
+            _library = _host.Library();
+        }
+        catch
+        {
+            _sandbox.Dispose(); // xunit does not dispose a test class whose constructor threw
+            throw;
+        }
     }
 
     public void Dispose()

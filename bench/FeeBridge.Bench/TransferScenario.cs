@@ -1,0 +1,83 @@
+using System.Diagnostics;
+using System.Globalization;
+using Npgsql;
+
+namespace FeeBridge.Bench;
+
+/// <summary>
+/// Scenario "transfer": N claims from PUT to registered in the debtor-system sandbox (its own process, loopback) on
+/// PostgreSQL. Reports claims/s end to end (first PUT → last registration), p50/p99 of the time from intake to the
+/// registered event (both stamped by FeeBridge), FeeBridge's peak RSS when 10,000 and when all claims are registered,
+/// and the ratio to the intake scenario measured in the same run.
+/// </summary>
+public static class TransferScenario
+{
+    public static async Task RunAsync(BenchOptions o)
+    {
+        Console.WriteLine($"# transfer: {o.Claims:N0} claims, {o.Clients} clients, {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
+        var intake = await IntakeScenario.FeeBridgeAsync("postgres", o);
+
+        var dataDir = Directory.CreateTempSubdirectory("feebridge-transfer-").FullName;
+        var db = IntakeScenario.CreateDatabase(o);
+        await using var sandbox = await ServerProcess.StartAsync(dataDir, null, null, "FeeBridge.Sandbox");
+        await using var server = await ServerProcess.StartAsync(dataDir, db, new Dictionary<string, string>
+        {
+            ["FeeBridge__DebtorSystems__101__Endpoint"] = new Uri(sandbox.Address, "/sandbox/debtor/sf1590").ToString(),
+            ["FeeBridge__Dispatcher__PollMilliseconds"] = "20",
+        });
+
+        using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = o.Clients };
+        using var http = new HttpClient(handler) { BaseAddress = server.Address };
+        http.DefaultRequestHeaders.Authorization = new("Bearer", "sandbox-library-key");
+
+        var clock = Stopwatch.StartNew();
+        var next = -1;
+        var putting = Task.WhenAll(Enumerable.Range(0, o.Clients).Select(_ => Task.Run(async () =>
+        {
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < o.Claims) await IntakeScenario.Put(http, i);
+        })));
+
+        double? rssAt10k = null;
+        await using var pg = new NpgsqlConnection(db);
+        await pg.OpenAsync();
+        long registered;
+        while ((registered = await Count(pg)) < o.Claims)
+        {
+            if (rssAt10k is null && registered >= 10_000) rssAt10k = server.PeakRssMiB();
+            if (putting.IsFaulted) await putting;
+            await Task.Delay(200);
+        }
+        clock.Stop();
+        await putting;
+        await using (var rejected = new NpgsqlCommand("SELECT COUNT(*) FROM claim_events WHERE type = 'rejected'", pg))
+        {
+            if ((long)(await rejected.ExecuteScalarAsync())! is var n and > 0) throw new InvalidOperationException($"{n} claims were rejected by the sandbox.");
+        }
+        var rssAtEnd = server.PeakRssMiB();
+
+        await using var q = new NpgsqlCommand("""
+            SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY r.at - i.at), percentile_cont(0.99) WITHIN GROUP (ORDER BY r.at - i.at)
+            FROM claim_events i JOIN claim_events r ON r.agency_id = i.agency_id AND r.claim_id = i.claim_id AND r.type = 'registered'
+            WHERE i.type = 'received'
+            """, pg);
+        await using var reader = await q.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        double p50 = reader.GetDouble(0) / 1000, p99 = reader.GetDouble(1) / 1000;
+        var perSecond = o.Claims / clock.Elapsed.TotalSeconds;
+
+        Console.WriteLine();
+        Console.WriteLine("| FeeBridge claims/s end to end | intake claims/s (same run) | ratio | PUT→registered p50 ms | p99 ms | peak RSS MiB at 10,000 | at all |");
+        Console.WriteLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"| {perSecond:N0} | {intake.PerSecond:N0} | {perSecond / intake.PerSecond:P1} | {p50:F0} | {p99:F0} | {rssAt10k ?? double.NaN:F0} | {rssAtEnd:F0} |"));
+        Directory.Delete(dataDir, recursive: true);
+    }
+
+    private static async Task<long> Count(NpgsqlConnection pg)
+    {
+        // Registered or rejected: either way the debtor system has answered (a rejection would be reported as an error).
+        await using var c = new NpgsqlCommand("SELECT COUNT(*) FROM claim_events WHERE type IN ('registered', 'rejected')", pg);
+        return (long)(await c.ExecuteScalarAsync())!;
+    }
+}
