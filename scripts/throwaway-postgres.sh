@@ -16,7 +16,15 @@ PGBIN=$(pg_bin)
 
 PGDIR=$(mktemp -d /tmp/feebridge-pg.XXXXXX)
 if [ "$(id -u)" -eq 0 ]; then chown postgres "$PGDIR"; fi
-PGPORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
+free_port() {
+  if command -v python3 >/dev/null; then
+    python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
+  else
+    local p
+    while :; do p=$((20000 + RANDOM % 40000)); (exec 3<>/dev/tcp/127.0.0.1/$p) 2>/dev/null || { echo $p; return; }; done
+  fi
+}
+PGPORT=$(free_port)
 
 stop_throwaway_postgres() {
   run_pg "$PGBIN/pg_ctl" -D "$PGDIR/data" -m immediate stop >/dev/null 2>&1 || true
