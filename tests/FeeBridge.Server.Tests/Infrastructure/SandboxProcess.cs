@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net.Sockets;
 
 namespace FeeBridge.Server.Tests.Infrastructure;
 
@@ -10,34 +9,8 @@ public sealed class SandboxProcess : IDisposable
 
     public SandboxProcess()
     {
-        var port = FreePort();
-        Address = new Uri($"http://127.0.0.1:{port}");
-        var dll = Path.Combine(AppContext.BaseDirectory, "FeeBridge.Sandbox.dll");
-        _process = Process.Start(new ProcessStartInfo("dotnet", [dll, "--urls", Address.ToString().TrimEnd('/')])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = AppContext.BaseDirectory,
-            Environment = { ["Logging__LogLevel__Default"] = "Warning" },
-        })!;
-        _process.OutputDataReceived += (_, _) => { };
-        _process.ErrorDataReceived += (_, _) => { };
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
-
-        using var http = new HttpClient { BaseAddress = Address };
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (true)
-        {
-            if (_process.HasExited) throw new InvalidOperationException("The sandbox process exited during start.");
-            try
-            {
-                if (http.GetAsync("/sandbox/health").Result.IsSuccessStatusCode) break;
-            }
-            catch (AggregateException) { }
-            if (DateTime.UtcNow > deadline) throw new TimeoutException("The sandbox process did not start.");
-            Thread.Sleep(100);
-        }
+        Address = ChildProcess.FreeAddress();
+        _process = ChildProcess.Start("FeeBridge.Sandbox", Address, new Dictionary<string, string>(), "/sandbox/health");
         Http = new HttpClient { BaseAddress = Address };
     }
 
@@ -48,15 +21,7 @@ public sealed class SandboxProcess : IDisposable
     public void Dispose()
     {
         Http.Dispose();
-        if (!_process.HasExited) _process.Kill(entireProcessTree: true);
-        _process.WaitForExit();
+        ChildProcess.Kill(_process);
         _process.Dispose();
-    }
-
-    private static int FreePort()
-    {
-        using var l = new TcpListener(System.Net.IPAddress.Loopback, 0);
-        l.Start();
-        return ((System.Net.IPEndPoint)l.LocalEndpoint).Port;
     }
 }
