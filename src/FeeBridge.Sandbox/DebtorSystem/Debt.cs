@@ -100,4 +100,7 @@ public sealed class Debt(Money principal, DateOnly lastOnTimePaymentDate, bool c
 
     /// <summary>The library wrote the claim down: less principal, nothing else changes.</summary>
     public void WriteDown(Money amount) => Principal -= Money.Min(amount, Principal);
+
+    /// <summary>A copy to read while the original keeps changing.</summary>
+    public Debt Copy() => (Debt)MemberwiseClone();
 }

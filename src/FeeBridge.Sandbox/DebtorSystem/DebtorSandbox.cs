@@ -17,10 +17,16 @@ public sealed record SandboxClaim
     public Dictionary<string, Money> Lines { get; init; } = [];
     public Money Hovedstol { get; init; }
     public Money Nedskrevet { get; set; }
-    public Money Restsaldo => Lines.Values.Aggregate(Money.Zero, (s, m) => s + m);
+    /// <summary>Principal, interest and fees as they stand; payments and the clock change it.</summary>
+    public required Debt Debt { get; init; }
+    /// <summary>Principal left (the contract's <c>Restsaldo</c>).</summary>
+    public Money Restsaldo => Debt.Principal;
     public string Status { get; set; } = "Aaben";
     public string LiableParty { get; set; } = "";
     public int Registrations { get; set; } = 1;
+
+    /// <summary>Reminders, interest, payments and hand-off, in the order they happened (to be reported back, issue #4).</summary>
+    public List<DebtEvent> History { get; init; } = [];
 }
 
 /// <summary>
@@ -36,6 +42,7 @@ public sealed class DebtorSandbox
     private readonly Dictionary<Guid, DebitorRegistreringSvar> _shipments = new();
     private readonly Dictionary<Guid, Kvittering> _handlings = new();
     private long _nextClaimNumber;
+    private DateOnly _today = DateOnly.FromDateTime(DateTime.UtcNow);
     private long _deliveries;
     private long _repeatedDeliveries;
 
@@ -76,6 +83,59 @@ public sealed class DebtorSandbox
         }
     }
 
+    /// <summary>The sandbox's own date; it moves only when told to (<see cref="AdvanceDays"/>).</summary>
+    public DateOnly Today
+    {
+        get { lock (_gate) return _today; }
+    }
+
+    public DebtRules Rules { get; init; } = new();
+
+    /// <summary>
+    /// Lets days pass: open claims past their last on-time payment date get reminders and fees, monthly interest,
+    /// and in the end go to collection. Returns the new date.
+    /// </summary>
+    public DateOnly AdvanceDays(int days)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(days);
+        lock (_gate)
+        {
+            for (var d = 0; d < days; d++)
+            {
+                _today = _today.AddDays(1);
+                foreach (var claim in _municipalities.Values.SelectMany(m => m.Claims.Values).Where(c => c.Status == "Aaben"))
+                {
+                    foreach (var e in claim.Debt.AdvanceTo(_today, Rules))
+                    {
+                        claim.History.Add(e);
+                        if (e is DebtEvent.ToCollection) claim.Status = "Inddrivelse";
+                    }
+                }
+            }
+            return _today;
+        }
+    }
+
+    /// <summary>
+    /// A citizen pays, by the FI payment id on the invoice or by the claim's id: fees first, then interest, then
+    /// principal; more than is owed is kept as a credit to pay back. Null when no open claim matches.
+    /// </summary>
+    public (SandboxClaim Claim, DebtEvent.Payment Payment)? Pay(Kommunekode kommunekode, string? betalingsId, string? fagsystemFordringId, Money amount)
+    {
+        lock (_gate)
+        {
+            if (!_municipalities.TryGetValue(kommunekode.Value, out var m)) return null;
+            var claim = fagsystemFordringId is not null
+                ? m.Claims.GetValueOrDefault(fagsystemFordringId)
+                : m.Claims.Values.FirstOrDefault(c => c.BetalingsId.Value == betalingsId);
+            if (claim is null || claim.Status is "Annulleret") return null;
+            var payment = claim.Debt.Pay(_today, amount);
+            claim.History.Add(payment);
+            if (claim.Debt.Total.IsZero && claim.Status != "Inddrivelse") claim.Status = "Betalt";
+            return (Snapshot(claim), payment);
+        }
+    }
+
     /// <summary>
     /// Copies of the municipality's claims, in registration order: callers read them outside the lock while
     /// shipments keep changing the originals. Asking creates nothing.
@@ -86,9 +146,12 @@ public sealed class DebtorSandbox
         {
             if (!_municipalities.TryGetValue(kommunekode.Value, out var m)) return [];
             return m.Claims.Values.OrderBy(c => c.DebitorsystemFordringId, StringComparer.Ordinal)
-                .Select(c => c with { Lines = new(c.Lines, StringComparer.Ordinal) }).ToList();
+                .Select(Snapshot).ToList();
         }
     }
+
+    private static SandboxClaim Snapshot(SandboxClaim c) =>
+        c with { Lines = new(c.Lines, StringComparer.Ordinal), Debt = c.Debt.Copy(), History = [.. c.History] };
 
     private Municipality MunicipalityOf(string code)
     {
@@ -136,6 +199,8 @@ public sealed class DebtorSandbox
             Registration = o,
             Lines = f.Delfordringer.ToDictionary(d => d.DelfordringId, d => d.Beloeb, StringComparer.Ordinal),
             Hovedstol = f.Delfordringer.Aggregate(Money.Zero, (s, d) => s + d.Beloeb),
+            Debt = new Debt(f.Delfordringer.Aggregate(Money.Zero, (s, d) => s + d.Beloeb), f.SidsteRettidigeBetalingsdato,
+                civil: f.Fordringsart == "BIBERSTATNINGCIVIL"),
         };
         m.Claims[f.FagsystemFordringId] = claim;
         return Done(o, claim);
@@ -145,7 +210,7 @@ public sealed class DebtorSandbox
     {
         if (!n.Beloeb.IsPositive) return Rejected(n, "UGYLDIGT_BELOEB", "Beløbet skal være større end 0.");
         if (n.DelfordringId is { } line && !c.Lines.ContainsKey(line)) return Rejected(n, "UKENDT_DELFORDRING", "Delfordringen kendes ikke.");
-        var limit = n.DelfordringId is { } l ? c.Lines[l] : c.Restsaldo;
+        var limit = n.DelfordringId is { } l ? Money.Min(c.Lines[l], c.Restsaldo) : c.Restsaldo;
         if (n.Beloeb > limit) return Rejected(n, "NEDSKRIVNING_OVER_SALDO", "Nedskrivningen er større end restsaldoen.");
         var left = n.Beloeb;
         foreach (var id in n.DelfordringId is { } only ? [only] : c.Lines.Keys.ToList())
@@ -155,6 +220,7 @@ public sealed class DebtorSandbox
             left -= take;
         }
         c.Nedskrevet += n.Beloeb;
+        c.Debt.WriteDown(n.Beloeb);
         return Done(n, c);
     }
 

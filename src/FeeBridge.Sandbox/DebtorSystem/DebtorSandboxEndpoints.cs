@@ -24,24 +24,56 @@ public static class DebtorSandboxEndpoints
         app.MapGet("/sandbox/debtor/{kommunekode}/claims", (string kommunekode, DebtorSandbox sandbox) =>
             !Kommunekode.TryParse(kommunekode, out var code, out var error)
                 ? Results.Problem(statusCode: StatusCodes.Status404NotFound, detail: error)
-                : Results.Ok(sandbox.Claims(code).Select(c => new
-            {
-                c.FagsystemFordringId,
-                c.DebitorsystemFordringId,
-                c.Fordringsart,
-                c.Debtor,
-                c.LiableParty,
-                Hovedstol = c.Hovedstol.ToString(),
-                Nedskrevet = c.Nedskrevet.ToString(),
-                Restsaldo = c.Restsaldo.ToString(),
-                c.Status,
-                BetalingsId = c.BetalingsId.Value,
-                c.Kreditornummer,
-                FiLinje = c.BetalingsId.ToPaymentLine(c.Kreditornummer),
-                SidsteRettidigeBetalingsdato = c.SidsteRettidigeBetalingsdato.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-                c.Registrations,
-            }))).ExcludeFromDescription();
+                : Results.Ok(sandbox.Claims(code).Select(c => View(c, sandbox.Today)))).ExcludeFromDescription();
+        app.MapPost("/sandbox/debtor/clock", (ClockBody body, DebtorSandbox sandbox) =>
+            body.AdvanceDays is < 1 or > 3650
+                ? Results.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, detail: "advanceDays must be 1-3650.")
+                : Results.Ok(new { today = Date(sandbox.AdvanceDays(body.AdvanceDays)) })).ExcludeFromDescription();
+        app.MapPost("/sandbox/debtor/{kommunekode}/payments", (string kommunekode, PaymentBody body, DebtorSandbox sandbox) =>
+        {
+            if (!Kommunekode.TryParse(kommunekode, out var code, out var error)) return Results.Problem(statusCode: StatusCodes.Status404NotFound, detail: error);
+            if (!Money.TryParse(body.Amount, out var amount, out var amountError) || !amount.IsPositive)
+                return Results.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, detail: amountError ?? "amount must be more than 0.");
+            if ((body.BetalingsId is null) == (body.FagsystemFordringId is null))
+                return Results.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, detail: "Give betalingsId or fagsystemFordringId.");
+            return sandbox.Pay(code, body.BetalingsId, body.FagsystemFordringId, amount) is { } paid
+                ? Results.Ok(new
+                {
+                    fees = paid.Payment.Fees.ToString(), interest = paid.Payment.Interest.ToString(),
+                    principal = paid.Payment.Principal.ToString(), credit = paid.Payment.Credit.ToString(),
+                    method = body.Method ?? "FIKort", claim = View(paid.Claim, sandbox.Today),
+                })
+                : Results.Problem(statusCode: StatusCodes.Status404NotFound, detail: "No open claim with that id.");
+        }).ExcludeFromDescription();
     }
+
+    public sealed record ClockBody(int AdvanceDays);
+    public sealed record PaymentBody(string? BetalingsId, string? FagsystemFordringId, string Amount, string? Method);
+
+    private static object View(SandboxClaim c, DateOnly today) => new
+    {
+        c.FagsystemFordringId,
+        c.DebitorsystemFordringId,
+        c.Fordringsart,
+        c.Debtor,
+        c.LiableParty,
+        Hovedstol = c.Hovedstol.ToString(),
+        Nedskrevet = c.Nedskrevet.ToString(),
+        Restsaldo = c.Restsaldo.ToString(),
+        Renter = c.Debt.Interest.ToString(),
+        Rykkergebyrer = c.Debt.Fees.ToString(),
+        Rykkere = c.Debt.Reminders,
+        Tilgode = c.Debt.Credit.ToString(),
+        // The contract's states: Aaben, Betalt, Overskredet, Inddrivelse, Annulleret (and Berostillet).
+        Status = c.Status == "Aaben" && today > c.SidsteRettidigeBetalingsdato && c.Debt.Total.IsPositive ? "Overskredet" : c.Status,
+        BetalingsId = c.BetalingsId.Value,
+        c.Kreditornummer,
+        FiLinje = c.BetalingsId.ToPaymentLine(c.Kreditornummer),
+        SidsteRettidigeBetalingsdato = Date(c.SidsteRettidigeBetalingsdato),
+        c.Registrations,
+    };
+
+    private static string Date(DateOnly d) => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     private static async Task Soap11(HttpContext http, DebtorSandbox sandbox, FaultSwitch faults)
     {
