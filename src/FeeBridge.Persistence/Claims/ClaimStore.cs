@@ -213,14 +213,7 @@ public sealed class ClaimStore : IAsyncDisposable
     {
         await using var c = await dialect.OpenAsync(ct);
         await using var cmd = c.CreateCommand();
-        var which = new StringBuilder();
-        for (var i = 0; i < claims.Count; i++)
-        {
-            if (i > 0) which.Append(" OR ");
-            which.Append(CultureInfo.InvariantCulture, $"(agency_id = @a{i} AND claim_id = @c{i})");
-            cmd.With($"@a{i}", claims[i].AgencyId).With($"@c{i}", claims[i].ClaimId);
-        }
-        cmd.CommandText = $"SELECT agency_id, claim_id, patron_id FROM claims WHERE {which}";
+        cmd.CommandText = $"SELECT agency_id, claim_id, patron_id FROM claims WHERE {AnyOf(cmd, claims, "claim_id")}";
         var map = new Dictionary<(string, string), string>();
         await using var r = await cmd.ExecuteReaderAsync(ct);
         while (await r.ReadAsync(ct)) map[(r.GetString(0), r.GetString(1))] = r.GetString(2);
@@ -276,13 +269,7 @@ public sealed class ClaimStore : IAsyncDisposable
     private async Task<Dictionary<string, List<ClaimSummary>>> WaitingBelowMinimumAsync(WriteScope scope, IReadOnlyList<IntakeRequest> batch, CancellationToken ct)
     {
         await using var cmd = scope.Command("");
-        var who = new StringBuilder();
-        for (var i = 0; i < batch.Count; i++)
-        {
-            if (i > 0) who.Append(" OR ");
-            who.Append(CultureInfo.InvariantCulture, $"(agency_id = @a{i} AND patron_id = @p{i})");
-            cmd.With($"@a{i}", batch[i].Header.AgencyId.Value).With($"@p{i}", batch[i].Header.PatronId);
-        }
+        var who = AnyOf(cmd, batch.Select(r => (r.Header.AgencyId.Value, r.Header.PatronId)), "patron_id");
         cmd.CommandText = $"""
             SELECT {SummaryColumns} FROM claim_summaries
             WHERE status = 'held' AND hold_reason = 'below-minimum' AND ({who})
@@ -307,15 +294,7 @@ public sealed class ClaimStore : IAsyncDisposable
         if (keys.Count == 0) return states;
         await using var cmd = c.CreateCommand();
         cmd.Transaction = tx;
-        var which = new StringBuilder();
-        var i = 0;
-        foreach (var (agency, claim) in keys)
-        {
-            if (i > 0) which.Append(" OR ");
-            which.Append(CultureInfo.InvariantCulture, $"(agency_id = @a{i} AND claim_id = @c{i})");
-            cmd.With($"@a{i}", agency).With($"@c{i}", claim);
-            i++;
-        }
+        var which = AnyOf(cmd, keys, "claim_id");
         cmd.CommandText = $"""
             SELECT agency_id, claim_id, header_json, debtor_cpr, guardian_cpr FROM claims WHERE {which};
             SELECT agency_id, claim_id, seq, at, type, amount_ore, data FROM claim_events WHERE {which} ORDER BY agency_id, claim_id, seq;
@@ -339,28 +318,8 @@ public sealed class ClaimStore : IAsyncDisposable
         return states;
     }
 
-    private async Task<ClaimState?> LoadAsync(DbConnection c, DbTransaction? tx, string agencyId, string claimId, CancellationToken ct)
-    {
-        await using var cmd = c.CreateCommand();
-        cmd.Transaction = tx;
-        cmd.CommandText = """
-            SELECT header_json, debtor_cpr, guardian_cpr FROM claims WHERE agency_id = @a AND claim_id = @c;
-            SELECT seq, at, type, amount_ore, data FROM claim_events WHERE agency_id = @a AND claim_id = @c ORDER BY seq;
-            """;
-        cmd.With("@a", agencyId).With("@c", claimId);
-        await using var r = await cmd.ExecuteReaderAsync(ct);
-        if (!await r.ReadAsync(ct)) return null;
-        var header = codec.ReadHeader(agencyId, claimId, r.GetString(0),
-            r.IsDBNull(1) ? null : (byte[])r.GetValue(1),
-            r.IsDBNull(2) ? null : (byte[])r.GetValue(2));
-        await r.NextResultAsync(ct);
-        var events = new List<ClaimEvent>();
-        while (await r.ReadAsync(ct))
-        {
-            events.Add(codec.ReadEvent(r.GetInt32(0), r.GetInt64(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetInt64(3), r.GetString(4)));
-        }
-        return ClaimState.Fold(header, events);
-    }
+    private async Task<ClaimState?> LoadAsync(DbConnection c, DbTransaction? tx, string agencyId, string claimId, CancellationToken ct) =>
+        (await LoadManyAsync(c, tx, [(agencyId, claimId)], ct)).GetValueOrDefault((agencyId, claimId));
 
     private Task AppendAsync(WriteScope scope, ClaimState state, IReadOnlyList<ClaimEvent> events, CancellationToken ct) =>
         AppendAsync(scope, [(state, events)], ct);
@@ -423,14 +382,8 @@ public sealed class ClaimStore : IAsyncDisposable
         await cmd.ExecuteNonQueryAsync(ct);
     }
 
-    private async Task<string?> PatronOfAsync(string agencyId, string claimId, CancellationToken ct)
-    {
-        await using var c = await dialect.OpenAsync(ct);
-        await using var cmd = c.CreateCommand();
-        cmd.CommandText = "SELECT patron_id FROM claims WHERE agency_id = @a AND claim_id = @c";
-        cmd.With("@a", agencyId).With("@c", claimId);
-        return await cmd.ExecuteScalarAsync(ct) as string;
-    }
+    private async Task<string?> PatronOfAsync(string agencyId, string claimId, CancellationToken ct) =>
+        (await PatronsOfAsync([(agencyId, claimId)], ct)).GetValueOrDefault((agencyId, claimId));
 
     private async Task<byte[]> ContentHashAsync(string agencyId, string claimId, CancellationToken ct)
     {
@@ -458,6 +411,21 @@ public sealed class ClaimStore : IAsyncDisposable
                 ClaimCodec.FromMicros(r.GetInt64(15))));
         }
         return list;
+    }
+
+    /// <summary>A WHERE clause matching any of the (agency, second column) pairs, its parameters added to the command.</summary>
+    private static string AnyOf(DbCommand cmd, IEnumerable<(string AgencyId, string Other)> pairs, string otherColumn)
+    {
+        var sql = new StringBuilder();
+        var i = 0;
+        foreach (var (agency, other) in pairs)
+        {
+            if (i > 0) sql.Append(" OR ");
+            sql.Append(CultureInfo.InvariantCulture, $"(agency_id = @any_a{i} AND {otherColumn} = @any_b{i})");
+            cmd.With($"@any_a{i}", agency).With($"@any_b{i}", other);
+            i++;
+        }
+        return sql.ToString();
     }
 
     internal static string PatronLock(string agencyId, string patronId) => $"patron:{agencyId}:{patronId}";
