@@ -16,11 +16,23 @@ public sealed class Sf1590Client(HttpClient http)
 {
     public async Task<DebitorRegistreringSvar> RegisterAsync(Uri endpoint, DebitorRegistrering request, CancellationToken ct)
     {
+        var answer = RegistrationXml.ReadResponse(await CallAsync(endpoint, Sf1590.DebitorRegistreringAfsend, RegistrationXml.Write(request), ct));
+        return answer.ForsendelseId == request.ForsendelseId
+            ? answer
+            : throw new TransientDebtorSystemFailure("The debtor system answered for another shipment.");
+    }
+
+    public async Task<DebitorForespoergselSvar> InquireAsync(Uri endpoint, DebitorForespoergsel request, CancellationToken ct) =>
+        InquiryXml.ReadResponse(await CallAsync(endpoint, Sf1590.DebitorForespoergsel, InquiryXml.Write(request), ct));
+
+    /// <summary>One SOAP call: what cannot be told from a business answer (unreachable, timeout, 5xx, server fault) is transient.</summary>
+    private async Task<System.Xml.Linq.XElement> CallAsync(Uri endpoint, string action, System.Xml.Linq.XElement body, CancellationToken ct)
+    {
         using var message = new HttpRequestMessage(HttpMethod.Post, endpoint)
         {
-            Content = new StringContent(Soap.Envelope(RegistrationXml.Write(request)).ToString(), Encoding.UTF8, "text/xml"),
+            Content = new StringContent(Soap.Envelope(body).ToString(), Encoding.UTF8, "text/xml"),
         };
-        message.Headers.Add("SOAPAction", $"\"{Sf1590.DebitorRegistreringAfsend}\"");
+        message.Headers.Add("SOAPAction", $"\"{action}\"");
 
         HttpResponseMessage response;
         try
@@ -42,12 +54,8 @@ public sealed class Sf1590Client(HttpClient http)
                 throw new TransientDebtorSystemFailure($"The debtor system answered HTTP {(int)response.StatusCode}.");
             try
             {
-                await using var body = await response.Content.ReadAsStreamAsync(ct);
-                var content = Soap.Body(await SafeXml.LoadAsync(body, SafeXml.DefaultMaxBytes, ct));
-                var answer = RegistrationXml.ReadResponse(content);
-                if (answer.ForsendelseId != request.ForsendelseId)
-                    throw new TransientDebtorSystemFailure("The debtor system answered for another shipment.");
-                return answer;
+                await using var stream = await response.Content.ReadAsStreamAsync(ct);
+                return Soap.Body(await SafeXml.LoadAsync(stream, SafeXml.DefaultMaxBytes, ct));
             }
             catch (SoapFault fault) when (fault.Code != "Client")
             {

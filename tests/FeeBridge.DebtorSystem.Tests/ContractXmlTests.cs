@@ -99,6 +99,27 @@ public class ContractXmlTests
     }
 
     [Fact]
+    public void Inquiry_ByPersonAndByPage_MatchesTheXsd_AndReadsBack()
+    {
+        var byPerson = new DebitorForespoergsel(Kommunekode.Parse("101"), "FeeBridge", new Party(Cpr.Parse("0101901234"), null, null), 0, null);
+        var byPage = new DebitorForespoergsel(Kommunekode.Parse("101"), "FeeBridge", null, 100, "DS-00000100");
+        foreach (var q in new[] { byPerson, byPage })
+        {
+            ShouldMatchTheXsd(InquiryXml.Write(q));
+            InquiryXml.ReadRequest(Reparse(InquiryXml.Write(q))).ShouldBe(q);
+        }
+
+        var answer = new DebitorForespoergselSvar(
+            [new ForespoergselFordring("710100-C1", "DS-00000001", Money.Parse("120.00"), Money.Parse("100.00"), Money.Parse("0.84"),
+                Money.Parse("250.00"), new DateOnly(2026, 12, 21), "Overskredet", FiPaymentId.FromSequence(1), "81010001")],
+            "DS-00000001");
+        ShouldMatchTheXsd(InquiryXml.Write(answer));
+        var read = InquiryXml.ReadResponse(Reparse(InquiryXml.Write(answer)));
+        read.Fordringer.ShouldBe(answer.Fordringer);
+        read.Fortsaettelse.ShouldBe("DS-00000001");
+    }
+
+    [Fact]
     public void Fault_IsReadAsAFaultWithItsCode()
     {
         var fault = Soap.Fault("Client", "DTDs are not allowed.");

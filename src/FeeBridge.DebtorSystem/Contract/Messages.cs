@@ -53,3 +53,26 @@ public sealed record Kvittering(Guid HandlingId, KvitteringStatus Status, string
 
 /// <summary>The answer of <c>DebitorRegistreringAfsend</c>: one receipt per handling.</summary>
 public sealed record DebitorRegistreringSvar(Guid ForsendelseId, IReadOnlyList<Kvittering> Kvitteringer);
+
+/// <summary>
+/// <c>DebitorForespoergsel</c>: the claims of one person or organisation (<see cref="Debitor"/>), or — without a
+/// debtor — a page of every claim the sending system owns (<see cref="Side"/>/<see cref="SideStoerrelse"/>, then the
+/// <see cref="Fortsaettelse"/> token the previous page gave).
+/// </summary>
+public sealed record DebitorForespoergsel(Kommunekode MyndighedKode, string AnvenderSystemId, Party? Debitor, int SideStoerrelse, string? Fortsaettelse);
+
+/// <summary>One claim as the debtor system sees it, with what it added (interest, reminder fees).</summary>
+public sealed record ForespoergselFordring(
+    string FagsystemFordringId,
+    string DebitorsystemFordringId,
+    Money Hovedstol,
+    Money Restsaldo,
+    Money Renter,
+    Money Rykkergebyrer,
+    DateOnly SidsteRettidigeBetalingsdato,
+    string Status,
+    FiPaymentId BetalingsId,
+    string Kreditornummer);
+
+/// <summary>The answer: the claims, and a token for the next page when there is one.</summary>
+public sealed record DebitorForespoergselSvar(IReadOnlyList<ForespoergselFordring> Fordringer, string? Fortsaettelse);

@@ -23,6 +23,9 @@ public sealed record SandboxClaim
     public Money Restsaldo => Debt.Principal;
     public string Status { get; set; } = "Aaben";
     public string LiableParty { get; set; } = "";
+
+    /// <summary>The liable party's CPR digits or CVR, for look-ups by person; never shown.</summary>
+    internal string LiableKey { get; set; } = "";
     public int Registrations { get; set; } = 1;
 
     /// <summary>Reminders, interest, payments and hand-off, in the order they happened (to be reported back, issue #4).</summary>
@@ -193,6 +196,7 @@ public sealed class DebtorSandbox
             Fordringsart = f.Fordringsart,
             Debtor = Describe(o.Debitor),
             LiableParty = Describe(f.JuridiskAnsvarlig),
+            LiableKey = Key(f.JuridiskAnsvarlig),
             BetalingsId = FiPaymentId.FromSequence(m.NextPaymentId++),
             Kreditornummer = m.Kreditornummer,
             SidsteRettidigeBetalingsdato = f.SidsteRettidigeBetalingsdato,
@@ -227,6 +231,7 @@ public sealed class DebtorSandbox
     private static Kvittering Reassign(SandboxClaim c, SkiftJuridiskAnsvarlig s)
     {
         c.LiableParty = Describe(s.Debitor);
+        c.LiableKey = Key(s.Debitor);
         return Done(s, c);
     }
 
@@ -245,6 +250,36 @@ public sealed class DebtorSandbox
     /// number ends in 0000, so a rejection FeeBridge cannot foresee can be provoked on purpose.
     /// </summary>
     public static bool IsUnknownPerson(Party p) => p.Cpr is { } cpr && cpr.Digits.EndsWith("0000", StringComparison.Ordinal);
+
+    private static string Key(Party p) => p.Cpr?.Digits ?? p.Cvr!.Value.Value;
+
+    /// <summary>The contract's state of a claim on the sandbox's date (Overskredet is derived, not stored).</summary>
+    public static string StatusOn(SandboxClaim c, DateOnly today) =>
+        c.Status == "Aaben" && today > c.SidsteRettidigeBetalingsdato && c.Debt.Total.IsPositive ? "Overskredet" : c.Status;
+
+    /// <summary>
+    /// <c>DebitorForespoergsel</c>: the claims one person or organisation is liable for, or a page of all claims
+    /// (ordered by the debtor system's id; the continuation token is the last id served).
+    /// </summary>
+    public DebitorForespoergselSvar Inquire(DebitorForespoergsel q)
+    {
+        lock (_gate)
+        {
+            if (!_municipalities.TryGetValue(q.MyndighedKode.Value, out var m)) return new([], null);
+            var all = m.Claims.Values.OrderBy(c => c.DebitorsystemFordringId, StringComparer.Ordinal);
+            if (q.Debitor is { } who)
+                return new(all.Where(c => c.LiableKey == Key(who)).Select(Row).ToList(), null);
+
+            var page = all.Where(c => q.Fortsaettelse is null || string.CompareOrdinal(c.DebitorsystemFordringId, q.Fortsaettelse) > 0)
+                .Take(q.SideStoerrelse + 1).ToList();
+            var more = page.Count > q.SideStoerrelse;
+            if (more) page.RemoveAt(page.Count - 1);
+            return new(page.Select(Row).ToList(), more ? page[^1].DebitorsystemFordringId : null);
+        }
+
+        ForespoergselFordring Row(SandboxClaim c) => new(c.FagsystemFordringId, c.DebitorsystemFordringId, c.Hovedstol, c.Restsaldo,
+            c.Debt.Interest, c.Debt.Fees, c.SidsteRettidigeBetalingsdato, StatusOn(c, _today), c.BetalingsId, c.Kreditornummer);
+    }
 
     private static string Describe(Party p) => p.Cpr is { } cpr ? cpr.Masked : "CVR " + p.Cvr!.Value.Value;
 

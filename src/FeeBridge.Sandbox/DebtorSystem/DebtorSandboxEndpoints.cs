@@ -64,8 +64,7 @@ public static class DebtorSandboxEndpoints
         Rykkergebyrer = c.Debt.Fees.ToString(),
         Rykkere = c.Debt.Reminders,
         Tilgode = c.Debt.Credit.ToString(),
-        // The contract's states: Aaben, Betalt, Overskredet, Inddrivelse, Annulleret (and Berostillet).
-        Status = c.Status == "Aaben" && today > c.SidsteRettidigeBetalingsdato && c.Debt.Total.IsPositive ? "Overskredet" : c.Status,
+        Status = DebtorSandbox.StatusOn(c, today),
         BetalingsId = c.BetalingsId.Value,
         c.Kreditornummer,
         FiLinje = c.BetalingsId.ToPaymentLine(c.Kreditornummer),
@@ -87,16 +86,18 @@ public static class DebtorSandboxEndpoints
         }
         try
         {
-            if (action != Sf1590.DebitorRegistreringAfsend) throw new ContractViolation("Unknown SOAPAction.");
-            var request = RegistrationXml.ReadRequest(Soap.Body(await SafeXml.LoadAsync(http.Request.Body, SafeXml.DefaultMaxBytes, http.RequestAborted)));
-            var answer = sandbox.Process(request);
+            if (action != Sf1590.DebitorRegistreringAfsend && action != Sf1590.DebitorForespoergsel) throw new ContractViolation("Unknown SOAPAction.");
+            var body = Soap.Body(await SafeXml.LoadAsync(http.Request.Body, SafeXml.DefaultMaxBytes, http.RequestAborted));
+            var answer = action == Sf1590.DebitorForespoergsel
+                ? InquiryXml.Write(sandbox.Inquire(InquiryXml.ReadRequest(body)))
+                : RegistrationXml.Write(sandbox.Process(RegistrationXml.ReadRequest(body)));
             if (Random.Shared.NextDouble() < f.TimeoutRate)
             {
                 // Done, but the caller will have given up before it hears so.
                 await Task.Delay(f.TimeoutMs, http.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
                 if (http.RequestAborted.IsCancellationRequested) return;
             }
-            await Write(http, StatusCodes.Status200OK, Soap.Envelope(RegistrationXml.Write(answer)));
+            await Write(http, StatusCodes.Status200OK, Soap.Envelope(answer));
         }
         catch (ContractViolation e)
         {
