@@ -1,14 +1,13 @@
 using System.Globalization;
 using System.Xml.Linq;
 using FeeBridge.DebtorSystem.Contract;
+using static FeeBridge.DebtorSystem.Xml.ContractElements;
 
 namespace FeeBridge.DebtorSystem.Xml;
 
 /// <summary><c>DebitorForespoergsel</c> to and from XML (docs/sf1590-modelled.xsd), strict like <see cref="RegistrationXml"/>.</summary>
 public static class InquiryXml
 {
-    private static readonly XNamespace Ns = Sf1590.Namespace;
-
     public static XElement Write(DebitorForespoergsel q) =>
         new(Ns + "DebitorForespoergselRequest",
             new XElement(Ns + "MyndighedKode", q.MyndighedKode.Value),
@@ -28,7 +27,7 @@ public static class InquiryXml
                 new XElement(Ns + "Restsaldo", f.Restsaldo.ToString()),
                 new XElement(Ns + "Renter", f.Renter.ToString()),
                 new XElement(Ns + "Rykkergebyrer", f.Rykkergebyrer.ToString()),
-                new XElement(Ns + "SidsteRettidigeBetalingsdato", f.SidsteRettidigeBetalingsdato.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+                new XElement(Ns + "SidsteRettidigeBetalingsdato", Date(f.SidsteRettidigeBetalingsdato)),
                 new XElement(Ns + "Status", f.Status),
                 new XElement(Ns + "BetalingsId", f.BetalingsId.Value),
                 new XElement(Ns + "Kreditornummer", f.Kreditornummer))),
@@ -62,26 +61,10 @@ public static class InquiryXml
                 Text(f, "FagsystemFordringId"),
                 Text(f, "DebitorsystemFordringId"),
                 Amount(f, "Hovedstol"), Amount(f, "Restsaldo"), Amount(f, "Renter"), Amount(f, "Rykkergebyrer"),
-                DateOnly.TryParseExact(Text(f, "SidsteRettidigeBetalingsdato"), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
-                    ? d : throw new ContractViolation("SidsteRettidigeBetalingsdato must be a date."),
+                DateOf(f, "SidsteRettidigeBetalingsdato"),
                 Text(f, "Status"),
                 FiPaymentId.TryParse(Text(f, "BetalingsId"), out var b, out _) ? b : throw new ContractViolation("BetalingsId is not valid."),
                 Text(f, "Kreditornummer"))).ToList(),
             e.Element(Ns + "Fortsaettelse")?.Value);
     }
-
-    private static void Expect(XElement e, string localName)
-    {
-        if (e.Name.Namespace != Ns) throw new ContractViolation($"Expected namespace {Sf1590.Namespace}.");
-        if (e.Name.LocalName != localName) throw new ContractViolation($"Expected {localName}, got {e.Name.LocalName}.");
-    }
-
-    private static string Text(XElement parent, string name)
-    {
-        var text = (parent.Element(Ns + name) ?? throw new ContractViolation($"{parent.Name.LocalName} is missing {name}.")).Value;
-        return text.Length > 0 ? text : throw new ContractViolation($"{parent.Name.LocalName}/{name} is empty.");
-    }
-
-    private static Money Amount(XElement parent, string name) =>
-        Money.TryParse(Text(parent, name), out var m, out _) ? m : throw new ContractViolation($"{parent.Name.LocalName}/{name} must be an amount like 120.00.");
 }

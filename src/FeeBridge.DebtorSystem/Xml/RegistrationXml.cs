@@ -1,6 +1,6 @@
-using System.Globalization;
 using System.Xml.Linq;
 using FeeBridge.DebtorSystem.Contract;
+using static FeeBridge.DebtorSystem.Xml.ContractElements;
 
 namespace FeeBridge.DebtorSystem.Xml;
 
@@ -11,8 +11,6 @@ namespace FeeBridge.DebtorSystem.Xml;
 /// </summary>
 public static class RegistrationXml
 {
-    private static readonly XNamespace Ns = Sf1590.Namespace;
-
     public static XElement Write(DebitorRegistrering r) =>
         new(Ns + "DebitorRegistreringAfsendRequest",
             new XElement(Ns + "MyndighedKode", r.MyndighedKode.Value),
@@ -148,35 +146,9 @@ public static class RegistrationXml
             OptionalText(e, "Navn"));
     }
 
-    private static void Expect(XElement e, string localName)
-    {
-        if (e.Name.Namespace != Ns) throw new ContractViolation($"Expected namespace {Sf1590.Namespace}.");
-        if (e.Name.LocalName != localName) throw new ContractViolation($"Expected {localName}, got {e.Name.LocalName}.");
-    }
-
-    private static XElement Required(XElement parent, string name) =>
-        parent.Element(Ns + name) ?? throw new ContractViolation($"{parent.Name.LocalName} is missing {name}.");
-
-    private static string Text(XElement parent, string name)
-    {
-        var text = Required(parent, name).Value;
-        return text.Length > 0 ? text : throw new ContractViolation($"{parent.Name.LocalName}/{name} is empty.");
-    }
-
-    private static string? OptionalText(XElement parent, string name) => parent.Element(Ns + name)?.Value;
-
     private static XElement? Optional(string name, string? value) => value is null ? null : new XElement(Ns + name, value);
 
     private static XAttribute Id(Handling h) => new("HandlingId", h.HandlingId);
-
-    private static string Date(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    private static DateOnly DateOf(XElement parent, string name) =>
-        DateOnly.TryParseExact(Text(parent, name), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
-            ? d : throw new ContractViolation($"{parent.Name.LocalName}/{name} must be a date YYYY-MM-DD.");
-
-    private static Money Amount(XElement parent, string name) =>
-        Money.TryParse(Text(parent, name), out var m, out _) ? m : throw new ContractViolation($"{parent.Name.LocalName}/{name} must be an amount like 120.00.");
 
     private static Guid Uuid(string text, string name) =>
         Guid.TryParseExact(text, "D", out var g) ? g : throw new ContractViolation($"{name} must be a UUID.");
