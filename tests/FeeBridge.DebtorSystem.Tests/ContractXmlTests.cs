@@ -120,6 +120,24 @@ public class ContractXmlTests
     }
 
     [Fact]
+    public void Events_MatchTheXsd_AndReadBack()
+    {
+        var request = new DaekningAfskrivningRegistrering(Kommunekode.Parse("101"),
+        [
+            new Haendelse(Guid.NewGuid(), "710100-C1", "1", HaendelseType.Daekning, Money.Parse("20.00"), new DateOnly(2026, 11, 25), "MobilePay", Money.Parse("100.00")),
+            new Haendelse(Guid.NewGuid(), "710100-C2", null, HaendelseType.OversendtTilInddrivelse, Money.Parse("870.00"), new DateOnly(2027, 4, 20), null, Money.Parse("120.00")),
+        ]);
+        ShouldMatchTheXsd(EventXml.Write(request));
+        var read = EventXml.ReadRequest(Reparse(EventXml.Write(request)));
+        read.MyndighedKode.ShouldBe(request.MyndighedKode);
+        read.Haendelser.ShouldBe(request.Haendelser);
+
+        var answer = new DaekningAfskrivningSvar([new HaendelseKvittering(request.Haendelser[0].HaendelseId, HaendelseStatus.Afvist, "Ukendt fordring")]);
+        ShouldMatchTheXsd(EventXml.Write(answer));
+        EventXml.ReadResponse(Reparse(EventXml.Write(answer))).Kvitteringer.ShouldBe(answer.Kvitteringer);
+    }
+
+    [Fact]
     public void Fault_IsReadAsAFaultWithItsCode()
     {
         var fault = Soap.Fault("Client", "DTDs are not allowed.");

@@ -76,3 +76,21 @@ public sealed record ForespoergselFordring(
 
 /// <summary>The answer: the claims, and a token for the next page when there is one.</summary>
 public sealed record DebitorForespoergselSvar(IReadOnlyList<ForespoergselFordring> Fordringer, string? Fortsaettelse);
+
+/// <summary>What happened to a claim on the debtor system's side (CONTRACTS.md §3.2).</summary>
+public enum HaendelseType { Daekning, Afskrivning, Nedregulering, Tilbagefoersel, OversendtTilInddrivelse, InddrivelseTilbagekaldt, KontoLukket }
+
+/// <summary>
+/// One event the debtor system reports (<c>DaekningAfskrivningRegistreringAfsend</c>); delivered at least once, maybe out
+/// of order, so <see cref="HaendelseId"/> identifies it. <see cref="Restsaldo"/> is the principal left after it.
+/// </summary>
+public sealed record Haendelse(Guid HaendelseId, string FagsystemFordringId, string? DelfordringId, HaendelseType Type, Money Beloeb,
+    DateOnly Valoerdato, string? Betalingsmaade, Money Restsaldo);
+
+public sealed record DaekningAfskrivningRegistrering(Kommunekode MyndighedKode, IReadOnlyList<Haendelse> Haendelser);
+
+public enum HaendelseStatus { Modtaget, Afvist }
+
+public sealed record HaendelseKvittering(Guid HaendelseId, HaendelseStatus Status, string? Fejltekst);
+
+public sealed record DaekningAfskrivningSvar(IReadOnlyList<HaendelseKvittering> Kvitteringer);

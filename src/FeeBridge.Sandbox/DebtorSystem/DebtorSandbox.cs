@@ -6,6 +6,7 @@ namespace FeeBridge.Sandbox.DebtorSystem;
 /// <summary>A claim as the sandbox debtor system holds it. A record so <see cref="DebtorSandbox.Claims"/> can hand out copies.</summary>
 public sealed record SandboxClaim
 {
+    public required string Kommunekode { get; init; }
     public required string FagsystemFordringId { get; init; }
     public required string DebitorsystemFordringId { get; init; }
     public required string Fordringsart { get; init; }
@@ -46,6 +47,7 @@ public sealed class DebtorSandbox
     private readonly Dictionary<Guid, Kvittering> _handlings = new();
     private long _nextClaimNumber;
     private DateOnly _today = DateOnly.FromDateTime(DateTime.UtcNow);
+    private readonly List<(Kommunekode Municipality, Haendelse Event)> _toReport = [];
     private long _deliveries;
     private long _repeatedDeliveries;
 
@@ -61,6 +63,7 @@ public sealed class DebtorSandbox
         public long NextPaymentId { get; set; } = 1;
         /// <summary>One creditor number per municipality: 8 digits starting with 8.</summary>
         public string Kreditornummer { get; } = "8" + code + "0001";
+        public string Code { get; } = code;
     }
 
     public static readonly IReadOnlySet<string> Fordringsarter = new HashSet<string> { "BIBGEBYR", "BIBERSTATNING", "BIBERSTATNINGCIVIL" };
@@ -111,7 +114,9 @@ public sealed class DebtorSandbox
                     foreach (var e in claim.Debt.AdvanceTo(_today, Rules))
                     {
                         claim.History.Add(e);
-                        if (e is DebtEvent.ToCollection) claim.Status = "Inddrivelse";
+                        if (e is not DebtEvent.ToCollection handOff) continue;
+                        claim.Status = "Inddrivelse";
+                        Report(claim, HaendelseType.OversendtTilInddrivelse, handOff.Debt, null);
                     }
                 }
             }
@@ -123,7 +128,7 @@ public sealed class DebtorSandbox
     /// A citizen pays, by the FI payment id on the invoice or by the claim's id: fees first, then interest, then
     /// principal; more than is owed is kept as a credit to pay back. Null when no open claim matches.
     /// </summary>
-    public (SandboxClaim Claim, DebtEvent.Payment Payment)? Pay(Kommunekode kommunekode, string? betalingsId, string? fagsystemFordringId, Money amount)
+    public (SandboxClaim Claim, DebtEvent.Payment Payment)? Pay(Kommunekode kommunekode, string? betalingsId, string? fagsystemFordringId, Money amount, string method = "FIKort")
     {
         lock (_gate)
         {
@@ -134,6 +139,7 @@ public sealed class DebtorSandbox
             if (claim is null || claim.Status is "Annulleret") return null;
             var payment = claim.Debt.Pay(_today, amount);
             claim.History.Add(payment);
+            Report(claim, HaendelseType.Daekning, amount, method);
             if (claim.Debt.Total.IsZero && claim.Status != "Inddrivelse") claim.Status = "Betalt";
             return (Snapshot(claim), payment);
         }
@@ -152,6 +158,24 @@ public sealed class DebtorSandbox
                 .Select(Snapshot).ToList();
         }
     }
+
+    /// <summary>Events FeeBridge has not acknowledged yet, oldest first, at most <paramref name="max"/>.</summary>
+    public IReadOnlyList<(Kommunekode Municipality, Haendelse Event)> Unreported(int max)
+    {
+        lock (_gate) return _toReport.Take(max).ToList();
+    }
+
+    /// <summary>FeeBridge answered for these (Modtaget, or Afvist — a business answer, not to be sent again).</summary>
+    public void Reported(IEnumerable<Guid> haendelseIds)
+    {
+        var done = haendelseIds.ToHashSet();
+        lock (_gate) _toReport.RemoveAll(r => done.Contains(r.Event.HaendelseId));
+    }
+
+    // Called under the lock: the event is queued for the pusher with the principal left after it.
+    private void Report(SandboxClaim claim, HaendelseType type, Money amount, string? method) =>
+        _toReport.Add((FeeBridge.Domain.Kommunekode.Parse(claim.Kommunekode), new Haendelse(Guid.NewGuid(), claim.FagsystemFordringId, null, type, amount, _today,
+            method, claim.Debt.Principal)));
 
     private static SandboxClaim Snapshot(SandboxClaim c) =>
         c with { Lines = new(c.Lines, StringComparer.Ordinal), Debt = c.Debt.Copy(), History = [.. c.History] };
@@ -191,6 +215,7 @@ public sealed class DebtorSandbox
         }
         var claim = new SandboxClaim
         {
+            Kommunekode = m.Code,
             FagsystemFordringId = f.FagsystemFordringId,
             DebitorsystemFordringId = "DS-" + (++_nextClaimNumber).ToString("D8", CultureInfo.InvariantCulture),
             Fordringsart = f.Fordringsart,

@@ -7,7 +7,7 @@ namespace FeeBridge.Sandbox.DebtorSystem;
 public static class DebtorSandboxEndpoints
 {
     public static IServiceCollection AddDebtorSandbox(this IServiceCollection services) =>
-        services.AddSingleton<DebtorSandbox>().AddSingleton<FaultSwitch>();
+        services.AddSingleton<DebtorSandbox>().AddSingleton<FaultSwitch>().AddHostedService<EventPusher>();
 
     public static void MapDebtorSandbox(this IEndpointRouteBuilder app)
     {
@@ -36,7 +36,7 @@ public static class DebtorSandboxEndpoints
                 return Results.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, detail: amountError ?? "amount must be more than 0.");
             if ((body.BetalingsId is null) == (body.FagsystemFordringId is null))
                 return Results.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, detail: "Give betalingsId or fagsystemFordringId.");
-            return sandbox.Pay(code, body.BetalingsId, body.FagsystemFordringId, amount) is { } paid
+            return sandbox.Pay(code, body.BetalingsId, body.FagsystemFordringId, amount, body.Method ?? "FIKort") is { } paid
                 ? Results.Ok(new
                 {
                     fees = paid.Payment.Fees.ToString(), interest = paid.Payment.Interest.ToString(),

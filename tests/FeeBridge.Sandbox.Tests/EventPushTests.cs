@@ -1,0 +1,128 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using FeeBridge.DebtorSystem.Contract;
+using FeeBridge.DebtorSystem.Xml;
+using FeeBridge.Sandbox.DebtorSystem;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Hosting;
+
+namespace FeeBridge.Sandbox.Tests;
+
+/// <summary>The sandbox reports payments and hand-offs to FeeBridge over real HTTP, until they are acknowledged.</summary>
+public sealed class EventPushTests : IAsyncLifetime
+{
+    private WebApplication _receiver = null!;
+    private WebApplicationFactory<SandboxProgram> _sandbox = null!;
+    private HttpClient _http = null!;
+    private int _failFirst;
+    private readonly ConcurrentQueue<Haendelse> _received = new();
+
+    public async Task InitializeAsync()
+    {
+        // A stand-in for FeeBridge's receiver: it refuses the first calls, then answers Modtaget for every event.
+        var builder = WebApplication.CreateBuilder();
+        var port = FreePort();
+        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        _receiver = builder.Build();
+        _receiver.MapPost("/sf1590/DaekningAfskrivningRegistrering", async (HttpContext http) =>
+        {
+            if (Interlocked.Decrement(ref _failFirst) >= 0) return Results.StatusCode(503);
+            var request = EventXml.ReadRequest(Soap.Body(await SafeXml.LoadAsync(http.Request.Body)));
+            foreach (var h in request.Haendelser) _received.Enqueue(h);
+            var answer = new DaekningAfskrivningSvar(request.Haendelser.Select(h => new HaendelseKvittering(h.HaendelseId, HaendelseStatus.Modtaget, null)).ToList());
+            return Results.Text(Soap.Envelope(EventXml.Write(answer)).ToString(), "text/xml");
+        });
+        await _receiver.StartAsync();
+
+        _sandbox = new WebApplicationFactory<SandboxProgram>().WithWebHostBuilder(b =>
+            b.UseSetting("Sandbox:FeeBridgeEndpoint", $"http://127.0.0.1:{port}/sf1590/DaekningAfskrivningRegistrering"));
+        _http = _sandbox.CreateClient();
+    }
+
+    public async Task DisposeAsync()
+    {
+        _http.Dispose();
+        await _sandbox.DisposeAsync();
+        await _receiver.DisposeAsync();
+    }
+
+    private DebtorSandbox Sandbox => (DebtorSandbox)_sandbox.Services.GetService(typeof(DebtorSandbox))!;
+
+    private void Register(string id)
+    {
+        var jens = new Party(Cpr.Parse("0101901234"), null, null);
+        Sandbox.Process(new DebitorRegistrering(Kommunekode.Parse("101"), "FeeBridge", Guid.NewGuid(),
+        [
+            new OpretDebitorkonto(Guid.NewGuid(), jens, new Fordring(id, "BIBGEBYR", null, Sandbox.Today, Sandbox.Today, Sandbox.Today.AddDays(30),
+                [new Delfordring("1", Money.Parse("120.00"), null)], jens, null)),
+        ])).Kvitteringer.Single().Status.ShouldBe(KvitteringStatus.Udfoert);
+    }
+
+    private async Task Until(Func<bool> done)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (!done())
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException("The events did not arrive.");
+            await Task.Delay(50);
+        }
+    }
+
+    [Fact]
+    public async Task APayment_IsReportedAsDaekning_AgainAndAgainUntilAcknowledged()
+    {
+        _failFirst = 2;
+        Register("710100-P1");
+        (await _http.PostAsJsonAsync("/sandbox/debtor/101/payments", new { fagsystemFordringId = "710100-P1", amount = "20.00", method = "MobilePay" }))
+            .StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        await Until(() => !_received.IsEmpty);
+        await Until(() => Sandbox.Unreported(10).Count == 0);
+
+        var e = _received.Single();
+        e.Type.ShouldBe(HaendelseType.Daekning);
+        e.FagsystemFordringId.ShouldBe("710100-P1");
+        e.Beloeb.ShouldBe(Money.Parse("20.00"));
+        e.Restsaldo.ShouldBe(Money.Parse("100.00"));
+        e.Betalingsmaade.ShouldBe("MobilePay");
+        _failFirst.ShouldBeLessThan(0, "the first two calls were refused and retried");
+    }
+
+    [Fact]
+    public async Task WithDuplicatesSwitchedOn_FeeBridgeSeesTheSameEventTwice()
+    {
+        (await _http.PutAsJsonAsync("/sandbox/debtor/faults", new { duplicateRate = 1.0, reorder = true })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        Register("710100-P2");
+        (await _http.PostAsJsonAsync("/sandbox/debtor/101/payments", new { fagsystemFordringId = "710100-P2", amount = "120.00" })).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        await Until(() => _received.Count >= 2);
+
+        _received.Select(h => h.HaendelseId).Distinct().Count().ShouldBe(1);
+        _received.First().Restsaldo.ShouldBe(Money.Zero);
+    }
+
+    [Fact]
+    public async Task AHandOffToCollection_IsReported()
+    {
+        Register("710100-P3");
+        (await _http.PostAsJsonAsync("/sandbox/debtor/clock", new { advanceDays = 30 + Sandbox.Rules.CollectionAfterDays })).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        await Until(() => _received.Any(h => h.Type == HaendelseType.OversendtTilInddrivelse));
+
+        var handOff = _received.Single(h => h.Type == HaendelseType.OversendtTilInddrivelse);
+        handOff.FagsystemFordringId.ShouldBe("710100-P3");
+        handOff.Restsaldo.ShouldBe(Money.Parse("120.00"));
+    }
+
+    private static int FreePort()
+    {
+        using var l = new TcpListener(IPAddress.Loopback, 0);
+        l.Start();
+        return ((IPEndPoint)l.LocalEndpoint).Port;
+    }
+}
