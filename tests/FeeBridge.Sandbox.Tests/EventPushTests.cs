@@ -119,6 +119,22 @@ public sealed class EventPushTests : IAsyncLifetime
         handOff.Restsaldo.ShouldBe(Money.Parse("120.00"));
     }
 
+    [Fact]
+    public async Task AWriteOff_IsReportedAsAfskrivning_OfEverythingLeft()
+    {
+        Register("710100-P4");
+        (await _http.PostAsJsonAsync("/sandbox/debtor/clock", new { advanceDays = 32 })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var r = await _http.PostAsJsonAsync("/sandbox/debtor/101/write-offs", new { fagsystemFordringId = "710100-P4" });
+        r.StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        await Until(() => _received.Any(h => h.Type == HaendelseType.Afskrivning));
+
+        var writeOff = _received.Single(h => h.Type == HaendelseType.Afskrivning);
+        writeOff.Beloeb.ShouldBe(Money.Parse("370.84")); // 120.00 principal + 250.00 reminder fee + 0.84 interest
+        writeOff.Restsaldo.ShouldBe(Money.Zero);
+        (await _http.PostAsJsonAsync("/sandbox/debtor/101/write-offs", new { fagsystemFordringId = "710100-P4" })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
     private static int FreePort()
     {
         using var l = new TcpListener(IPAddress.Loopback, 0);

@@ -98,6 +98,14 @@ public sealed class Debt(Money principal, DateOnly lastOnTimePaymentDate, bool c
         return new DebtEvent.Payment(on, fees, interest, principal, credit);
     }
 
+    /// <summary>The debtor system writes off what is left (fees and interest first go too); returns the amount written off.</summary>
+    public Money WriteOff()
+    {
+        var total = Total;
+        Principal = Interest = Fees = Money.Zero;
+        return total;
+    }
+
     /// <summary>The library wrote the claim down: less principal, nothing else changes.</summary>
     public void WriteDown(Money amount) => Principal -= Money.Min(amount, Principal);
 

@@ -159,6 +159,23 @@ public sealed class DebtorSandbox
         }
     }
 
+    /// <summary>
+    /// The debtor system gives up on a claim (e.g. after collection failed): everything left is written off and
+    /// reported as <c>Afskrivning</c>. Null when no open claim matches.
+    /// </summary>
+    public Money? WriteOff(Kommunekode kommunekode, string fagsystemFordringId)
+    {
+        lock (_gate)
+        {
+            if (!_municipalities.TryGetValue(kommunekode.Value, out var m) || m.Claims.GetValueOrDefault(fagsystemFordringId) is not { } claim
+                || claim.Status is "Annulleret" or "Betalt" or "Afskrevet") return null;
+            var amount = claim.Debt.WriteOff();
+            claim.Status = "Afskrevet";
+            Report(claim, HaendelseType.Afskrivning, amount, null);
+            return amount;
+        }
+    }
+
     /// <summary>Events FeeBridge has not acknowledged yet, oldest first, at most <paramref name="max"/>.</summary>
     public IReadOnlyList<(Kommunekode Municipality, Haendelse Event)> Unreported(int max)
     {

@@ -29,6 +29,12 @@ public static class DebtorSandboxEndpoints
             body.AdvanceDays is < 1 or > 3650
                 ? Results.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, detail: "advanceDays must be 1-3650.")
                 : Results.Ok(new { today = Date(sandbox.AdvanceDays(body.AdvanceDays)) })).ExcludeFromDescription();
+        app.MapPost("/sandbox/debtor/{kommunekode}/write-offs", (string kommunekode, WriteOffBody body, DebtorSandbox sandbox) =>
+            !Kommunekode.TryParse(kommunekode, out var code, out var error)
+                ? Results.Problem(statusCode: StatusCodes.Status404NotFound, detail: error)
+                : sandbox.WriteOff(code, body.FagsystemFordringId) is { } amount
+                    ? Results.Ok(new { writtenOff = amount.ToString() })
+                    : Results.Problem(statusCode: StatusCodes.Status404NotFound, detail: "No open claim with that id.")).ExcludeFromDescription();
         app.MapPost("/sandbox/debtor/{kommunekode}/payments", (string kommunekode, PaymentBody body, DebtorSandbox sandbox) =>
         {
             if (!Kommunekode.TryParse(kommunekode, out var code, out var error)) return Results.Problem(statusCode: StatusCodes.Status404NotFound, detail: error);
@@ -48,6 +54,7 @@ public static class DebtorSandboxEndpoints
     }
 
     public sealed record ClockBody(int AdvanceDays);
+    public sealed record WriteOffBody(string FagsystemFordringId);
     public sealed record PaymentBody(string? BetalingsId, string? FagsystemFordringId, string Amount, string? Method);
 
     private static object View(SandboxClaim c, DateOnly today) => new
