@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using FeeBridge.Persistence;
 using FeeBridge.Persistence.Security;
 using FeeBridge.Sandbox;
@@ -47,7 +46,7 @@ public sealed class DatabaseHealthCheck(FeeBridgeStore store) : IHealthCheck
             await cmd.ExecuteScalarAsync(ct);
             return HealthCheckResult.Healthy(store.Dialect.Name);
         }
-        catch (Exception e) when (e is not OperationCanceledException and not CryptographicException)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
             return HealthCheckResult.Unhealthy($"{store.Dialect.Name} does not answer: {e.GetType().Name}");
         }
