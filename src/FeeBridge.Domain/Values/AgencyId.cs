@@ -5,8 +5,10 @@ public readonly struct AgencyId : IEquatable<AgencyId>
 {
     private AgencyId(string value) => Value = value;
 
+    /// <summary>The 6 digits.</summary>
     public string Value { get; }
 
+    /// <summary>Accepts exactly 6 ASCII digits.</summary>
     public static bool TryParse(string? text, out AgencyId id, out string? error)
     {
         id = default;
@@ -20,6 +22,7 @@ public readonly struct AgencyId : IEquatable<AgencyId>
         return true;
     }
 
+    /// <summary>Like <see cref="TryParse"/>, but throws <see cref="FormatException"/> with the same message.</summary>
     public static AgencyId Parse(string text) =>
         TryParse(text, out var c, out var error) ? c : throw new FormatException(error);
 
@@ -28,5 +31,7 @@ public readonly struct AgencyId : IEquatable<AgencyId>
     public override int GetHashCode() => Value?.GetHashCode(StringComparison.Ordinal) ?? 0;
     public static bool operator ==(AgencyId a, AgencyId b) => a.Equals(b);
     public static bool operator !=(AgencyId a, AgencyId b) => !a.Equals(b);
+
+    /// <summary>The 6 digits.</summary>
     public override string ToString() => Value ?? "";
 }

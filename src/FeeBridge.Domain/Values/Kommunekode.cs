@@ -5,8 +5,10 @@ public readonly struct Kommunekode : IEquatable<Kommunekode>
 {
     private Kommunekode(string value) => Value = value;
 
+    /// <summary>The 3 digits, leading digit never 0.</summary>
     public string Value { get; }
 
+    /// <summary>Accepts exactly 3 digits from 101 to 999; "0101" or "101 " are not the same code.</summary>
     public static bool TryParse(string? text, out Kommunekode code, out string? error)
     {
         code = default;
@@ -20,6 +22,7 @@ public readonly struct Kommunekode : IEquatable<Kommunekode>
         return true;
     }
 
+    /// <summary>Like <see cref="TryParse"/>, but throws <see cref="FormatException"/> with the same message.</summary>
     public static Kommunekode Parse(string text) =>
         TryParse(text, out var c, out var error) ? c : throw new FormatException(error);
 
@@ -28,5 +31,7 @@ public readonly struct Kommunekode : IEquatable<Kommunekode>
     public override int GetHashCode() => Value?.GetHashCode(StringComparison.Ordinal) ?? 0;
     public static bool operator ==(Kommunekode a, Kommunekode b) => a.Equals(b);
     public static bool operator !=(Kommunekode a, Kommunekode b) => !a.Equals(b);
+
+    /// <summary>The 3 digits.</summary>
     public override string ToString() => Value ?? "";
 }

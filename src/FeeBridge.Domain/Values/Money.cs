@@ -4,30 +4,42 @@ namespace FeeBridge.Domain;
 
 /// <summary>
 /// An amount in Danish kroner, held as whole øre. On the wire it is a decimal string with two decimals ("120.00");
-/// never a binary floating-point number, so no amount is ever rounded.
+/// never a binary floating-point number, so no amount is ever rounded. The default value is <see cref="Zero"/>.
 /// </summary>
 public readonly struct Money : IEquatable<Money>, IComparable<Money>
 {
+    // Twelve integer digits (just under a trillion kroner) keeps every parsed amount far inside a long, so parsing
+    // itself can never overflow; only arithmetic can, and that is checked.
+    private const int MaxWholeDigits = 12;
+    private const string FormatError = "Must be an amount in kroner: digits, optionally '.' and one or two decimals, e.g. \"120.00\".";
+    private const string DecimalsError = "Must have at most two decimals (whole øre).";
+
     private Money(long ore) => Ore = ore;
 
     /// <summary>The amount in øre (1 krone = 100 øre).</summary>
     public long Ore { get; }
 
+    /// <summary>No money: 0.00 kr.</summary>
     public static Money Zero => default;
 
+    /// <summary>True when the amount is more than zero.</summary>
     public bool IsPositive => Ore > 0;
+
+    /// <summary>True when the amount is exactly zero.</summary>
     public bool IsZero => Ore == 0;
 
+    /// <summary>The amount of <paramref name="ore"/> øre; any long is a valid amount.</summary>
     public static Money FromOre(long ore) => new(ore);
 
     /// <summary>
-    /// Parses kroner: optional '-', 1–12 digits, optionally '.' and one or two decimals. No exponent, comma, '+' or
-    /// whitespace. The error never repeats the input.
+    /// Parses kroner: optional '-', 1–12 digits, optionally '.' and one or two decimals ("120", "120.5", "120.50").
+    /// No exponent, comma, '+' or whitespace. On failure <paramref name="error"/> is a short message that never
+    /// repeats the input (it may be a CPR number typed into the wrong field).
     /// </summary>
     public static bool TryParse(string? text, out Money money, out string? error)
     {
         money = default;
-        error = "Must be an amount in kroner with at most two decimals, e.g. \"120.00\".";
+        error = FormatError;
         if (string.IsNullOrEmpty(text)) return false;
         var s = text.AsSpan();
         var negative = s[0] == '-';
@@ -35,36 +47,49 @@ public readonly struct Money : IEquatable<Money>, IComparable<Money>
         var dot = s.IndexOf('.');
         var whole = dot < 0 ? s : s[..dot];
         var fraction = dot < 0 ? ReadOnlySpan<char>.Empty : s[(dot + 1)..];
-        if (whole.Length is 0 or > 12 || !AllDigits(whole)) return false;
+        if (whole.Length is 0 or > MaxWholeDigits || !AllAsciiDigits(whole)) return false;
         if (dot >= 0)
         {
-            if (fraction.Length == 0 || !AllDigits(fraction)) return false;
-            if (fraction.Length > 2) { error = "Must have at most two decimals (whole øre)."; return false; }
+            if (fraction.Length == 0 || !AllAsciiDigits(fraction)) return false;
+            if (fraction.Length > 2)
+            {
+                error = DecimalsError;
+                return false;
+            }
         }
-        var ore = long.Parse(whole, NumberStyles.None, CultureInfo.InvariantCulture) * 100;
-        if (fraction.Length > 0) ore += int.Parse(fraction, NumberStyles.None, CultureInfo.InvariantCulture) * (fraction.Length == 1 ? 10 : 1);
+        var ore = Number(whole) * 100 + (fraction.Length == 1 ? Number(fraction) * 10 : Number(fraction));
         money = new Money(negative ? -ore : ore);
         error = null;
         return true;
     }
 
+    /// <summary>Like <see cref="TryParse"/>, but throws <see cref="FormatException"/> with the same message.</summary>
     public static Money Parse(string text) =>
         TryParse(text, out var m, out var error) ? m : throw new FormatException(error);
 
-    /// <summary>Kroner with exactly two decimals and '.', e.g. "120.00", "-1.50".</summary>
+    /// <summary>Kroner with exactly two decimals and '.', culture-independent: "120.00", "0.05", "-1.50".</summary>
     public override string ToString()
     {
-        var abs = Math.Abs((decimal)Ore);
-        var text = (abs / 100m).ToString("0.00", CultureInfo.InvariantCulture);
-        return Ore < 0 ? "-" + text : text;
+        // The magnitude as ulong, so even long.MinValue øre prints without overflowing.
+        var magnitude = Ore < 0 ? unchecked(0UL - (ulong)Ore) : (ulong)Ore;
+        return string.Create(CultureInfo.InvariantCulture, $"{(Ore < 0 ? "-" : "")}{magnitude / 100}.{magnitude % 100:D2}");
     }
 
+    /// <summary>The smaller of two amounts.</summary>
     public static Money Min(Money a, Money b) => a.Ore <= b.Ore ? a : b;
+
+    /// <summary>The larger of two amounts.</summary>
     public static Money Max(Money a, Money b) => a.Ore >= b.Ore ? a : b;
 
+    /// <summary>The sum; throws <see cref="OverflowException"/> rather than wrap around.</summary>
     public static Money operator +(Money a, Money b) => new(checked(a.Ore + b.Ore));
+
+    /// <summary>The difference; throws <see cref="OverflowException"/> rather than wrap around.</summary>
     public static Money operator -(Money a, Money b) => new(checked(a.Ore - b.Ore));
+
+    /// <summary>The negated amount; throws <see cref="OverflowException"/> for the one amount that has none.</summary>
     public static Money operator -(Money a) => new(checked(-a.Ore));
+
     public static bool operator <(Money a, Money b) => a.Ore < b.Ore;
     public static bool operator >(Money a, Money b) => a.Ore > b.Ore;
     public static bool operator <=(Money a, Money b) => a.Ore <= b.Ore;
@@ -75,11 +100,21 @@ public readonly struct Money : IEquatable<Money>, IComparable<Money>
     public bool Equals(Money other) => Ore == other.Ore;
     public override bool Equals(object? obj) => obj is Money m && Equals(m);
     public override int GetHashCode() => Ore.GetHashCode();
+
+    /// <summary>Orders by amount.</summary>
     public int CompareTo(Money other) => Ore.CompareTo(other.Ore);
 
-    private static bool AllDigits(ReadOnlySpan<char> s)
+    // char.IsDigit would let Arabic-Indic and other Unicode digits through; only '0'–'9' are kroner.
+    private static bool AllAsciiDigits(ReadOnlySpan<char> s)
     {
         foreach (var c in s) if (c is < '0' or > '9') return false;
         return true;
+    }
+
+    private static long Number(ReadOnlySpan<char> digits)
+    {
+        long n = 0;
+        foreach (var c in digits) n = n * 10 + (c - '0');
+        return n;
     }
 }
