@@ -15,6 +15,7 @@ public static class DanishBankingCalendar
         return new DateOnly(year, month, day);
     }
 
+    /// <summary>True on Monday–Friday unless it is a Danish bank holiday.</summary>
     public static bool IsBankingDay(DateOnly date) =>
         date.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) && !IsBankHoliday(date);
 
@@ -25,8 +26,11 @@ public static class DanishBankingCalendar
         return date;
     }
 
+    // Great Prayer Day (Easter+26) is deliberately absent: the holiday was abolished from 2024, and FeeBridge
+    // computes due dates from now on, not for the past.
     private static bool IsBankHoliday(DateOnly date)
     {
+        // New Year's Day, Constitution Day, Christmas Eve, Christmas, Boxing Day, New Year's Eve.
         if (date is { Month: 1, Day: 1 } or { Month: 6, Day: 5 } or { Month: 12, Day: 24 or 25 or 26 or 31 }) return true;
         var offset = date.DayNumber - EasterSunday(date.Year).DayNumber;
         // Maundy Thursday, Good Friday, Easter Monday, Ascension Day, the Friday after it, Whit Monday.

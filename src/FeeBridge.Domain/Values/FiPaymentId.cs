@@ -10,9 +10,13 @@ public readonly struct FiPaymentId : IEquatable<FiPaymentId>
 {
     private FiPaymentId(string value) => Value = value;
 
+    /// <summary>The 15 digits, check digit last.</summary>
     public string Value { get; }
 
-    /// <summary>The payment id for a sequence number (1 ≤ id &lt; 10^14).</summary>
+    /// <summary>
+    /// The payment id for a sequence number (1 ≤ id &lt; 10^14): the id zero-padded to 14 digits plus its Luhn digit.
+    /// Throws <see cref="ArgumentOutOfRangeException"/> outside that range rather than truncate.
+    /// </summary>
     public static FiPaymentId FromSequence(long id)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(id, 1);
@@ -21,6 +25,7 @@ public readonly struct FiPaymentId : IEquatable<FiPaymentId>
         return new FiPaymentId(body + LuhnDigit(body));
     }
 
+    /// <summary>Accepts exactly 15 ASCII digits whose last is the Luhn check digit of the first 14.</summary>
     public static bool TryParse(string? text, out FiPaymentId id, out string? error)
     {
         id = default;
@@ -39,13 +44,17 @@ public readonly struct FiPaymentId : IEquatable<FiPaymentId>
         return true;
     }
 
+    /// <summary>Like <see cref="TryParse"/>, but throws <see cref="FormatException"/> with the same message.</summary>
     public static FiPaymentId Parse(string text) =>
         TryParse(text, out var c, out var error) ? c : throw new FormatException(error);
 
     /// <summary>Creditor numbers of FI-kort 71 are 8 digits starting with 8.</summary>
     public static bool IsValidCreditorNumber(string? s) => Digits.Exactly(s, 8) && s![0] == '8';
 
-    /// <summary>The whole payment line, e.g. <c>+71&lt;000000000000018+81234567&lt;</c>.</summary>
+    /// <summary>
+    /// The whole payment line, e.g. <c>+71&lt;000000000000018+81234567&lt;</c>. Throws <see cref="ArgumentException"/>
+    /// when <paramref name="creditorNumber"/> is not 8 digits starting with 8.
+    /// </summary>
     public string ToPaymentLine(string creditorNumber)
     {
         if (!IsValidCreditorNumber(creditorNumber)) throw new ArgumentException("A creditor number is 8 digits starting with 8.", nameof(creditorNumber));
@@ -72,5 +81,6 @@ public readonly struct FiPaymentId : IEquatable<FiPaymentId>
     public override int GetHashCode() => Value?.GetHashCode(StringComparison.Ordinal) ?? 0;
     public static bool operator ==(FiPaymentId a, FiPaymentId b) => a.Equals(b);
     public static bool operator !=(FiPaymentId a, FiPaymentId b) => !a.Equals(b);
+    /// <summary>The 15 digits.</summary>
     public override string ToString() => Value ?? "";
 }

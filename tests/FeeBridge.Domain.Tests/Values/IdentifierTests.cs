@@ -1,54 +1,127 @@
 namespace FeeBridge.Domain.Tests.Values;
 
+/// <summary>Kommunekode and AgencyId: fixed-length digit codes.</summary>
 public class IdentifierTests
 {
     [Theory]
-    [InlineData("29189846")] // Københavns Kommune
-    [InlineData("55133018")] // Aarhus Kommune
-    [InlineData("10103940")] // Statsministeriet
-    public void Cvr_Modulus11Valid_IsAccepted(string text) => Cvr.Parse(text).Value.ShouldBe(text);
-
-    [Theory]
-    [InlineData("29189847")] // check digit off by one
-    [InlineData("12345678")]
-    [InlineData("01234567")] // leading zero
-    [InlineData("2918984")]
-    [InlineData("2918984A")]
-    [InlineData(null)]
-    public void Cvr_InvalidIsRejected(string? text) => Cvr.TryParse(text, out _, out _).ShouldBeFalse();
-
-    [Fact]
-    public void Cvr_Modulus11_WeightsAre27654321()
+    [InlineData("101")] // København
+    [InlineData("751")] // Aarhus
+    [InlineData("999")]
+    public void Kommunekode_ThreeDigitsFrom101To999_IsAccepted(string text)
     {
-        // 29189846: 2·2+7·9+6·1+5·8+4·9+3·8+2·4+1·6 = 187 = 17·11.
-        (2 * 2 + 7 * 9 + 6 * 1 + 5 * 8 + 4 * 9 + 3 * 8 + 2 * 4 + 1 * 6).ShouldBe(187);
-        Cvr.TryParse("29189846", out _, out _).ShouldBeTrue();
+        Kommunekode.TryParse(text, out var code, out var error).ShouldBeTrue();
+        error.ShouldBeNull();
+        code.Value.ShouldBe(text);
+        code.ToString().ShouldBe(text);
     }
 
     [Theory]
-    [InlineData("101", true)]
-    [InlineData("751", true)]
-    [InlineData("999", true)]
-    [InlineData("100", false)]
-    [InlineData("000", false)]
-    [InlineData("10", false)]
-    [InlineData("1011", false)]
-    [InlineData("7a1", false)]
-    public void Kommunekode_IsThreeDigitsFrom101(string text, bool valid) => Kommunekode.TryParse(text, out _, out _).ShouldBe(valid);
+    [InlineData("100")]
+    [InlineData("099")]
+    [InlineData("001")]
+    [InlineData("000")]
+    public void Kommunekode_Below101_IsRejected(string text)
+    {
+        Kommunekode.TryParse(text, out var code, out var error).ShouldBeFalse();
+        code.ShouldBe(default(Kommunekode));
+        error.ShouldNotBeNull();
+        error.ShouldContain("101-999");
+    }
 
     [Theory]
-    [InlineData("710100", true)]
-    [InlineData("775100", true)]
-    [InlineData("71010", false)]
-    [InlineData("7101000", false)]
-    [InlineData("71010X", false)]
-    public void AgencyId_IsSixDigits(string text, bool valid) => AgencyId.TryParse(text, out _, out _).ShouldBe(valid);
+    [InlineData("10")]
+    [InlineData("1011")]
+    [InlineData("0101")] // the same number with a leading zero is not the same code
+    [InlineData(" 101")]
+    [InlineData("101 ")]
+    [InlineData("7a1")]
+    [InlineData("-101")]
+    [InlineData("١٠١")]
+    [InlineData("")]
+    [InlineData(null)]
+    public void Kommunekode_NotExactlyThreeAsciiDigits_IsRejected(string? text)
+    {
+        Kommunekode.TryParse(text, out _, out var error).ShouldBeFalse();
+        error.ShouldNotBeNullOrWhiteSpace();
+    }
 
     [Fact]
-    public void Identifiers_EqualByValue()
+    public void Kommunekode_Parse_ThrowsFormatException_WithTheTryParseMessage()
     {
-        AgencyId.Parse("710100").ShouldBe(AgencyId.Parse("710100"));
-        Kommunekode.Parse("101").ShouldNotBe(Kommunekode.Parse("751"));
-        Kommunekode.Parse("101").ToString().ShouldBe("101");
+        Kommunekode.TryParse("100", out _, out var error).ShouldBeFalse();
+        Should.Throw<FormatException>(() => Kommunekode.Parse("100")).Message.ShouldBe(error);
+    }
+
+    [Fact]
+    public void Kommunekode_Equality_IsByValue()
+    {
+        var a = Kommunekode.Parse("101");
+        (a == Kommunekode.Parse("101")).ShouldBeTrue();
+        (a != Kommunekode.Parse("101")).ShouldBeFalse();
+        a.GetHashCode().ShouldBe(Kommunekode.Parse("101").GetHashCode());
+        a.Equals((object)Kommunekode.Parse("101")).ShouldBeTrue();
+        (a == Kommunekode.Parse("751")).ShouldBeFalse();
+        (a != Kommunekode.Parse("751")).ShouldBeTrue();
+    }
+
+    [Theory]
+    [InlineData("710100")] // Københavns Biblioteker
+    [InlineData("775100")] // Aarhus
+    [InlineData("000000")]
+    public void AgencyId_SixDigits_IsAccepted(string text)
+    {
+        AgencyId.TryParse(text, out var id, out var error).ShouldBeTrue();
+        error.ShouldBeNull();
+        id.Value.ShouldBe(text);
+        id.ToString().ShouldBe(text);
+    }
+
+    [Theory]
+    [InlineData("71010")]
+    [InlineData("7101000")]
+    [InlineData("71010X")]
+    [InlineData("DK-710100")]
+    [InlineData(" 710100")]
+    [InlineData("710100 ")]
+    [InlineData("٧١٠١٠٠")]
+    [InlineData("")]
+    [InlineData(null)]
+    public void AgencyId_NotExactlySixAsciiDigits_IsRejected(string? text)
+    {
+        AgencyId.TryParse(text, out var id, out var error).ShouldBeFalse();
+        id.ShouldBe(default(AgencyId));
+        error.ShouldNotBeNull();
+        error.ShouldContain("6 digits");
+        if (text is { Length: > 0 }) error.ShouldNotContain(text.Trim());
+    }
+
+    [Fact]
+    public void AgencyId_Parse_ThrowsFormatException_WithTheTryParseMessage()
+    {
+        AgencyId.TryParse("71010", out _, out var error).ShouldBeFalse();
+        Should.Throw<FormatException>(() => AgencyId.Parse("71010")).Message.ShouldBe(error);
+    }
+
+    [Fact]
+    public void AgencyId_Equality_IsByValue()
+    {
+        var a = AgencyId.Parse("710100");
+        (a == AgencyId.Parse("710100")).ShouldBeTrue();
+        (a != AgencyId.Parse("710100")).ShouldBeFalse();
+        a.GetHashCode().ShouldBe(AgencyId.Parse("710100").GetHashCode());
+        a.Equals((object)AgencyId.Parse("710100")).ShouldBeTrue();
+        a.Equals((object)"710100").ShouldBeFalse();
+        (a == AgencyId.Parse("775100")).ShouldBeFalse();
+    }
+
+    [Fact]
+    public void Identifiers_Default_PrintsEmpty_AndEqualsOnlyDefault()
+    {
+        default(Kommunekode).ToString().ShouldBe("");
+        default(AgencyId).ToString().ShouldBe("");
+        default(Cvr).ToString().ShouldBe("");
+        default(FiPaymentId).ToString().ShouldBe("");
+        (default(AgencyId) == AgencyId.Parse("710100")).ShouldBeFalse();
+        (default(Kommunekode) == Kommunekode.Parse("101")).ShouldBeFalse();
     }
 }
