@@ -2,7 +2,9 @@ using FeeBridge.Persistence;
 using FeeBridge.Server.Access;
 using FeeBridge.Server.Claims;
 using FeeBridge.Server.DebtorSystem;
+using FeeBridge.Sandbox;
 using FeeBridge.Sandbox.DebtorSystem;
+using Microsoft.AspNetCore.Hosting.Server;
 using FeeBridge.Server;
 using FeeBridge.Server.Hosting;
 using Microsoft.AspNetCore.Authentication;
@@ -20,7 +22,11 @@ builder.Services.AddSingleton<DebtorSystemConnections>();
 builder.Services.AddHostedService<DebtorSystemDispatcher>();
 // In sandbox mode (the default) the stand-ins run inside the server; FeeBridge still reaches them over HTTP.
 var sandbox = !string.Equals(builder.Configuration["FeeBridge:Mode"], "Production", StringComparison.OrdinalIgnoreCase);
-if (sandbox) builder.Services.AddDebtorSandbox();
+if (sandbox)
+{
+    builder.Services.AddSingleton(sp => new FeeBridgeAddress(() => OwnAddress.Of(sp.GetRequiredService<IServer>())));
+    builder.Services.AddDebtorSandbox();
+}
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");

@@ -40,7 +40,7 @@ public sealed class EventPushTests : IAsyncLifetime
         await _receiver.StartAsync();
 
         _sandbox = new WebApplicationFactory<SandboxProgram>().WithWebHostBuilder(b =>
-            b.UseSetting("Sandbox:FeeBridgeEndpoint", $"http://127.0.0.1:{port}/sf1590/DaekningAfskrivningRegistrering"));
+            b.UseSetting("Sandbox:FeeBridgeUrl", $"http://127.0.0.1:{port}"));
         _http = _sandbox.CreateClient();
     }
 

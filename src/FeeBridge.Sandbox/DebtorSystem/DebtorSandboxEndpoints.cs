@@ -6,8 +6,11 @@ namespace FeeBridge.Sandbox.DebtorSystem;
 /// <summary>The debtor-system sandbox over HTTP: the SF1590 SOAP service and the sandbox's own controls (CONTRACTS.md §4).</summary>
 public static class DebtorSandboxEndpoints
 {
-    public static IServiceCollection AddDebtorSandbox(this IServiceCollection services) =>
-        services.AddSingleton<DebtorSandbox>().AddSingleton<FaultSwitch>().AddHostedService<EventPusher>();
+    public static IServiceCollection AddDebtorSandbox(this IServiceCollection services)
+    {
+        FeeBridgeAddress.AddFromConfiguration(services);
+        return services.AddSingleton<DebtorSandbox>().AddSingleton<FaultSwitch>().AddHostedService<EventPusher>();
+    }
 
     public static void MapDebtorSandbox(this IEndpointRouteBuilder app)
     {

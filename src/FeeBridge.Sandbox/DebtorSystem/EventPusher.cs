@@ -7,10 +7,10 @@ namespace FeeBridge.Sandbox.DebtorSystem;
 /// <summary>
 /// Reports payments and hand-offs to FeeBridge as <c>DaekningAfskrivningRegistreringAfsend</c>, like a debtor system:
 /// again and again until FeeBridge answers for each event (at least once). The faults switch can make it send events
-/// twice (<see cref="Faults.DuplicateRate"/>) and out of order (<see cref="Faults.Reorder"/>). Idle until
-/// <c>Sandbox:FeeBridgeEndpoint</c> is set.
+/// twice (<see cref="Faults.DuplicateRate"/>) and out of order (<see cref="Faults.Reorder"/>). Idle while FeeBridge's
+/// address is unknown (<see cref="FeeBridgeAddress"/>).
 /// </summary>
-public sealed class EventPusher(DebtorSandbox sandbox, FaultSwitch faults, IConfiguration configuration, ILogger<EventPusher> log) : BackgroundService
+public sealed class EventPusher(DebtorSandbox sandbox, FaultSwitch faults, FeeBridgeAddress feeBridge, ILogger<EventPusher> log) : BackgroundService
 {
     private static readonly TimeSpan Pause = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan AfterFailure = TimeSpan.FromSeconds(1);
@@ -21,12 +21,12 @@ public sealed class EventPusher(DebtorSandbox sandbox, FaultSwitch faults, IConf
         while (!stoppingToken.IsCancellationRequested)
         {
             var wait = Pause;
-            if (configuration["Sandbox:FeeBridgeEndpoint"] is { Length: > 0 } endpoint && sandbox.Unreported(100) is { Count: > 0 } due)
+            if (feeBridge.Of("/sf1590/DaekningAfskrivningRegistrering") is { } endpoint && sandbox.Unreported(100) is { Count: > 0 } due)
             {
                 try
                 {
                     foreach (var group in due.GroupBy(d => d.Municipality))
-                        sandbox.Reported(await SendAsync(http, new Uri(endpoint), group.Key, group.Select(g => g.Event).ToList(), stoppingToken));
+                        sandbox.Reported(await SendAsync(http, endpoint, group.Key, group.Select(g => g.Event).ToList(), stoppingToken));
                 }
                 catch (Exception e) when (e is HttpRequestException or TaskCanceledException or ContractViolation or SoapFault && !stoppingToken.IsCancellationRequested)
                 {

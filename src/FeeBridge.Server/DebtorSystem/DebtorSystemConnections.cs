@@ -48,8 +48,7 @@ public sealed class DebtorSystemConnections(FeeBridgeOptions options, IServer se
     // In sandbox mode the debtor-system sandbox runs inside this server; reach it over HTTP like the real thing.
     private Uri? InProcessSandbox()
     {
-        var address = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
-        return address is null ? null : new Uri(new Uri(address.Replace("0.0.0.0", "127.0.0.1").Replace("[::]", "127.0.0.1")), "/sandbox/debtor/sf1590");
+        return OwnAddress.Of(server) is { } self ? new Uri(self, "/sandbox/debtor/sf1590") : null;
     }
 
     public void Dispose()
