@@ -1,5 +1,7 @@
 using FeeBridge.Persistence.Access;
 using FeeBridge.Persistence.Claims;
+using FeeBridge.Persistence.Inbox;
+using FeeBridge.Persistence.Notices;
 using FeeBridge.Persistence.Outbox;
 using FeeBridge.Persistence.Schema;
 using FeeBridge.Persistence.Security;
@@ -18,12 +20,16 @@ public sealed class FeeBridgeStore : IAsyncDisposable
         Claims = new ClaimStore(dialect, new ClaimCodec(protector));
         ApiKeys = new ApiKeyStore(dialect);
         Outbox = new OutboxStore(dialect);
+        Inbox = new InboxStore(dialect);
+        Notices = new NoticeStore(dialect);
     }
 
     public StoreDialect Dialect { get; }
     public ClaimStore Claims { get; }
     public ApiKeyStore ApiKeys { get; }
     public OutboxStore Outbox { get; }
+    public InboxStore Inbox { get; }
+    public NoticeStore Notices { get; }
 
     public static FeeBridgeStore Open(string? postgresConnectionString, string dataDirectory, CprProtector protector)
     {

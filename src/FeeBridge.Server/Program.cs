@@ -7,6 +7,8 @@ using FeeBridge.Sandbox.DebtorSystem;
 using Microsoft.AspNetCore.Hosting.Server;
 using FeeBridge.Server;
 using FeeBridge.Server.Hosting;
+using FeeBridge.Server.Inbox;
+using FeeBridge.Server.LibrarySystem;
 using Microsoft.AspNetCore.Authentication;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -20,6 +22,11 @@ builder.Services.AddSingleton<ApiKeyCache>();
 builder.Services.AddSingleton<IServiceplatformenTokenProvider, NoToken>();
 builder.Services.AddSingleton<DebtorSystemConnections>();
 builder.Services.AddHostedService<DebtorSystemDispatcher>();
+builder.Services.AddSingleton<InboxSignal>();
+builder.Services.AddSingleton<NoticeSignal>();
+builder.Services.AddHostedService<InboxApplier>();
+builder.Services.AddSingleton<LibraryConnections>();
+builder.Services.AddHostedService<NoticeDeliverer>();
 // In sandbox mode (the default) the stand-ins run inside the server; FeeBridge still reaches them over HTTP.
 var sandbox = !string.Equals(builder.Configuration["FeeBridge:Mode"], "Production", StringComparison.OrdinalIgnoreCase);
 if (sandbox)
@@ -49,6 +56,8 @@ app.MapOpenApi();
 app.MapHealthChecks("/health/ready");
 app.MapGet("/health/live", () => Results.Ok(new { status = "live" })).ExcludeFromDescription();
 app.MapClaimsApi();
+app.MapDebtorEventReceiver();
+app.MapLibraryApi();
 if (sandbox) app.MapDebtorSandbox();
 
 app.Run();

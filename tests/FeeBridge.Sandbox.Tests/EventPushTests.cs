@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
@@ -94,6 +95,30 @@ public sealed class EventPushTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task APaymentThatCoversOnlyReminderFees_ChangesNothingOnTheLibrarysClaim_AndIsNotReported()
+    {
+        Register("710100-P5");
+        (await _http.PostAsJsonAsync("/sandbox/debtor/clock", new { advanceDays = 32 })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var paid = await _http.PostAsJsonAsync("/sandbox/debtor/101/payments", new { fagsystemFordringId = "710100-P5", amount = "100.00" });
+        (await paid.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("fees").GetString().ShouldBe("100.00");
+
+        Sandbox.Unreported(10).ShouldNotContain(u => u.Event.FagsystemFordringId == "710100-P5" && u.Event.Type == HaendelseType.Daekning);
+    }
+
+    [Fact]
+    public async Task AnOverPayment_IsReportedWithTheCredit_SoFeeBridgeCanShowItOwedBack()
+    {
+        Register("710100-P6");
+        (await _http.PostAsJsonAsync("/sandbox/debtor/101/payments", new { fagsystemFordringId = "710100-P6", amount = "150.00" })).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        await Until(() => _received.Any(h => h.FagsystemFordringId == "710100-P6"));
+
+        var e = _received.Single(h => h.FagsystemFordringId == "710100-P6");
+        e.Beloeb.ShouldBe(Money.Parse("150.00"));
+        e.Restsaldo.ShouldBe(Money.Zero);
+    }
+
+    [Fact]
     public async Task WithDuplicatesSwitchedOn_FeeBridgeSeesTheSameEventTwice()
     {
         (await _http.PutAsJsonAsync("/sandbox/debtor/faults", new { duplicateRate = 1.0, reorder = true })).StatusCode.ShouldBe(HttpStatusCode.OK);
@@ -120,17 +145,19 @@ public sealed class EventPushTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task AWriteOff_IsReportedAsAfskrivning_OfEverythingLeft()
+    public async Task AWriteOff_WritesOffEverythingLeft_AndReportsThePrincipalAsAfskrivning()
     {
         Register("710100-P4");
         (await _http.PostAsJsonAsync("/sandbox/debtor/clock", new { advanceDays = 32 })).StatusCode.ShouldBe(HttpStatusCode.OK);
         var r = await _http.PostAsJsonAsync("/sandbox/debtor/101/write-offs", new { fagsystemFordringId = "710100-P4" });
         r.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await r.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("writtenOff").GetString()
+            .ShouldBe("370.84"); // 120.00 principal + 250.00 reminder fee + 0.84 interest
 
         await Until(() => _received.Any(h => h.Type == HaendelseType.Afskrivning));
 
         var writeOff = _received.Single(h => h.Type == HaendelseType.Afskrivning);
-        writeOff.Beloeb.ShouldBe(Money.Parse("370.84")); // 120.00 principal + 250.00 reminder fee + 0.84 interest
+        writeOff.Beloeb.ShouldBe(Money.Parse("120.00"), "the library's claim is the principal; fees and interest are the debtor system's");
         writeOff.Restsaldo.ShouldBe(Money.Zero);
         (await _http.PostAsJsonAsync("/sandbox/debtor/101/write-offs", new { fagsystemFordringId = "710100-P4" })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }

@@ -28,6 +28,9 @@ public readonly struct Money : IEquatable<Money>, IComparable<Money>
     /// <summary>True when the amount is exactly zero.</summary>
     public bool IsZero => Ore == 0;
 
+    /// <summary>True when the amount is less than zero.</summary>
+    public bool IsNegative => Ore < 0;
+
     /// <summary>The amount of <paramref name="ore"/> øre; any long is a valid amount.</summary>
     public static Money FromOre(long ore) => new(ore);
 

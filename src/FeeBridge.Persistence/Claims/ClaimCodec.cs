@@ -105,6 +105,12 @@ public sealed class ClaimCodec(CprProtector protector)
                 o["code"] = r.Code;
                 o["text"] = r.Text;
                 break;
+            case DebtorSystemReported r:
+                o["haendelseId"] = r.HaendelseId.ToString("D");
+                o["valueDate"] = Date(r.ValueDate);
+                o["method"] = r.PaymentMethod;
+                o["restsaldo"] = r.Restsaldo.Ore;
+                break;
             case DebtorChanged d:
                 if (d.NewDebtor.Cpr is { } cpr) o["cpr"] = Convert.ToBase64String(Protector.Encrypt(cpr));
                 else o["cvr"] = d.NewDebtor.Cvr!.Value.Value;
@@ -135,6 +141,9 @@ public sealed class ClaimCodec(CprProtector protector)
                 : DebtorId.Organisation(Cvr.Parse((string)o["cvr"]!))),
             "registered" => new ClaimRegistered((string)o["debtorSystemClaimId"]!),
             "rejected" => new ClaimRejected((string)o["code"]!, (string)o["text"]!),
+            _ when DebtorEvents.TryParseWireName(type, out var kind) => new DebtorSystemReported(
+                Guid.Parse((string)o["haendelseId"]!), kind, Money.FromOre(amountOre!.Value), ParseDate((string)o["valueDate"]!),
+                (string?)o["method"], Money.FromOre((long)o["restsaldo"]!)),
             _ => throw new InvalidDataException($"Unknown claim event type '{type}'."),
         };
         return e with { Seq = seq, At = FromMicros(atMicros) };

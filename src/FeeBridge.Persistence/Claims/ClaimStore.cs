@@ -29,7 +29,7 @@ public sealed class ClaimStore : IAsyncDisposable
 
     private const string SummaryColumns =
         "agency_id, claim_id, municipality, patron_id, kind, status, route, hold_reason, amount_ore, written_down_ore, " +
-        "paid_ore, written_off_ore, outstanding_ore, debtor_system_claim_id, created_at, updated_at";
+        "paid_ore, written_off_ore, outstanding_ore, debtor_system_claim_id, created_at, updated_at, credit_ore, needs_reconciliation";
 
     public StoreDialect Dialect => dialect;
 
@@ -209,6 +209,38 @@ public sealed class ClaimStore : IAsyncDisposable
         await scope.CommitAsync(ct);
     }
 
+    /// <summary>
+    /// Applies leased inbox reports to their claims in one transaction and marks them applied. A report already in
+    /// the ledger (same <c>HaendelseId</c>) is not applied twice, so a report applied by a process whose lease ran
+    /// out changes nothing when its successor applies it again.
+    /// </summary>
+    public async Task ApplyDebtorReportsAsync(IReadOnlyList<Inbox.InboxItem> items, DateTimeOffset now, CancellationToken ct)
+    {
+        if (items.Count == 0) return;
+        var keys = items.Select(i => (i.AgencyId, i.ClaimId)).Distinct().ToList();
+        var patrons = await PatronsOfAsync(keys, ct);
+        await using var scope = await dialect.BeginWriteAsync(patrons.Select(p => PatronLock(p.Key.AgencyId, p.Value)).ToList(), ct);
+        var states = await LoadManyAsync(scope.Connection, scope.Transaction, keys, ct);
+        var appended = new Dictionary<(string, string), List<ClaimEvent>>();
+        foreach (var item in items)
+        {
+            var key = (item.AgencyId, item.ClaimId);
+            var state = states.GetValueOrDefault(key) ?? throw new InvalidOperationException("An inbox row names a claim that does not exist.");
+            var e = item.Entry;
+            var report = new DebtorSystemReported(e.HaendelseId, e.Kind, e.Beloeb, e.ValueDate, e.PaymentMethod, e.Restsaldo);
+            if (DebtorEvents.Record(state, report, now) is not CommandOutcome.Accepted accepted) continue;
+            states[key] = state.With(accepted.Events);
+            if (!appended.TryGetValue(key, out var list)) appended[key] = list = [];
+            list.AddRange(accepted.Events);
+        }
+        if (appended.Count > 0)
+            await AppendAsync(scope, appended.Select(a => (states[a.Key], (IReadOnlyList<ClaimEvent>)a.Value)).ToList(), ct);
+        await using var done = scope.Command($"UPDATE inbox SET state = 'applied', applied_at = @now, lease_owner = NULL WHERE state = 'pending' AND id IN ({string.Join(", ", items.Select(i => i.Id))})")
+            .With("@now", ClaimCodec.ToMicros(now));
+        await done.ExecuteNonQueryAsync(ct);
+        await scope.CommitAsync(ct);
+    }
+
     private async Task<Dictionary<(string AgencyId, string ClaimId), string>> PatronsOfAsync(IReadOnlyList<(string AgencyId, string ClaimId)> claims, CancellationToken ct)
     {
         await using var c = await dialect.OpenAsync(ct);
@@ -331,10 +363,12 @@ public sealed class ClaimStore : IAsyncDisposable
         var events = new StringBuilder("INSERT INTO claim_events (agency_id, claim_id, seq, at, type, amount_ore, data, idempotency_key) VALUES ");
         var summaries = new StringBuilder("""
             INSERT INTO claim_summaries (agency_id, claim_id, municipality, patron_id, liable_hash, kind, status, route, hold_reason,
-                amount_ore, written_down_ore, paid_ore, written_off_ore, outstanding_ore, debtor_system_claim_id, created_at, updated_at, last_seq)
+                amount_ore, written_down_ore, paid_ore, written_off_ore, outstanding_ore, debtor_system_claim_id, created_at, updated_at, last_seq,
+                credit_ore, needs_reconciliation)
             VALUES 
             """);
         var outbox = new StringBuilder("INSERT INTO outbox (municipality, agency_id, claim_id, seq, handling_id, kind, state, attempts, not_before, lease_until, created_at) VALUES ");
+        var notices = new StringBuilder();
         var n = 0;
         var handlings = 0;
         for (var c = 0; c < appends.Count; c++)
@@ -356,11 +390,14 @@ public sealed class ClaimStore : IAsyncDisposable
                     outbox.Append(CultureInfo.InvariantCulture, $"(@m{c}, @a{c}, @c{c}, @s{n}, @hid{n}, @hk{n}, 'pending', 0, @t{n}, 0, @t{n})");
                     cmd.With($"@hid{n}", Guid.CreateVersion7(e.At).ToString()).With($"@hk{n}", kind.ToString());
                 }
-                before = before.With([e]);
+                var after = before.With([e]);
+                foreach (var notice in LibraryNotices.For(before, after, AgencyUsesFbs(h.AgencyId.Value)))
+                    notices.Append(NoticeSql(cmd, notice, c, n, notices.Length));
+                before = after;
             }
             if (c > 0) summaries.Append(", ");
             summaries.Append(CultureInfo.InvariantCulture,
-                $"(@a{c}, @c{c}, @m{c}, @p{c}, @lh{c}, @kind{c}, @st{c}, @ro{c}, @hr{c}, @amt{c}, @wd{c}, @pd{c}, @wo{c}, @out{c}, @dsid{c}, @ca{c}, @ua{c}, @ls{c})");
+                $"(@a{c}, @c{c}, @m{c}, @p{c}, @lh{c}, @kind{c}, @st{c}, @ro{c}, @hr{c}, @amt{c}, @wd{c}, @pd{c}, @wo{c}, @out{c}, @dsid{c}, @ca{c}, @ua{c}, @ls{c}, @cr{c}, @nr{c})");
             cmd.With($"@a{c}", h.AgencyId.Value).With($"@c{c}", h.ClaimId).With($"@m{c}", h.Municipality.Value).With($"@p{c}", h.PatronId)
                .With($"@lh{c}", codec.LiableHash(state.LiableParty)).With($"@kind{c}", ClaimNames.Of(h.Kind))
                .With($"@st{c}", ClaimNames.Of(state.Status)).With($"@ro{c}", ClaimNames.Of(state.Route))
@@ -368,7 +405,8 @@ public sealed class ClaimStore : IAsyncDisposable
                .With($"@amt{c}", state.Amount.Ore).With($"@wd{c}", state.WrittenDown.Ore).With($"@pd{c}", state.Paid.Ore)
                .With($"@wo{c}", state.WrittenOff.Ore).With($"@out{c}", state.Outstanding.Ore).With($"@dsid{c}", state.DebtorSystemClaimId)
                .With($"@ca{c}", h.CreatedAt.ToString("O", CultureInfo.InvariantCulture))
-               .With($"@ua{c}", ClaimCodec.ToMicros(state.UpdatedAt)).With($"@ls{c}", state.Events.Count);
+               .With($"@ua{c}", ClaimCodec.ToMicros(state.UpdatedAt)).With($"@ls{c}", state.Events.Count)
+               .With($"@cr{c}", state.Credit.Ore).With($"@nr{c}", state.NeedsReconciliation ? 1 : 0);
         }
         summaries.Append("""
 
@@ -376,10 +414,31 @@ public sealed class ClaimStore : IAsyncDisposable
                 liable_hash = excluded.liable_hash, status = excluded.status, route = excluded.route, hold_reason = excluded.hold_reason,
                 written_down_ore = excluded.written_down_ore, paid_ore = excluded.paid_ore, written_off_ore = excluded.written_off_ore,
                 outstanding_ore = excluded.outstanding_ore, debtor_system_claim_id = excluded.debtor_system_claim_id,
-                updated_at = excluded.updated_at, last_seq = excluded.last_seq
+                updated_at = excluded.updated_at, last_seq = excluded.last_seq,
+                credit_ore = excluded.credit_ore, needs_reconciliation = excluded.needs_reconciliation
             """);
-        cmd.CommandText = (n > 0 ? events + ";\n" : "") + (handlings > 0 ? outbox + ";\n" : "") + summaries;
+        cmd.CommandText = (n > 0 ? events + ";\n" : "") + (handlings > 0 ? outbox + ";\n" : "") + notices + summaries;
         await cmd.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>Whether an agency's library system is FBS, which hears of full payment through its payment call.</summary>
+    public Func<string, bool> AgencyUsesFbs { get; set; } = _ => false;
+
+    /// <summary>
+    /// The insert for one notice, its parameters added to the command. A webhook notice exists only if the agency
+    /// registered a webhook; staff notices are for staff to see, not to deliver.
+    /// </summary>
+    private static string NoticeSql(DbCommand cmd, LibraryNotice notice, int claim, int ev, int unique)
+    {
+        var p = $"n{ev}_{unique}";
+        cmd.With($"@{p}id", Guid.CreateVersion7().ToString()).With($"@{p}ty", notice.EventType)
+           .With($"@{p}tg", Notices.NoticeTargets.TargetName(notice.Target)).With($"@{p}st", notice.Target == NoticeTarget.Staff ? "attention" : "pending")
+           .With($"@{p}r", notice.Note);
+        var columns = "INSERT INTO notices (agency_id, claim_id, seq, event_id, event_type, target, state, attempts, not_before, lease_until, result, created_at) ";
+        var values = $"@a{claim}, @c{claim}, @s{ev}, @{p}id, @{p}ty, @{p}tg, @{p}st, 0, @t{ev}, 0, @{p}r, @t{ev}";
+        return notice.Target == NoticeTarget.Webhook
+            ? columns + $"SELECT {values} FROM webhooks WHERE agency_id = @a{claim};\n"
+            : columns + $"VALUES ({values});\n";
     }
 
     private async Task<string?> PatronOfAsync(string agencyId, string claimId, CancellationToken ct) =>
@@ -408,13 +467,15 @@ public sealed class ClaimStore : IAsyncDisposable
                 Money.FromOre(r.GetInt64(11)), Money.FromOre(r.GetInt64(12)),
                 r.IsDBNull(13) ? null : r.GetString(13),
                 DateTimeOffset.Parse(r.GetString(14), CultureInfo.InvariantCulture),
-                ClaimCodec.FromMicros(r.GetInt64(15))));
+                ClaimCodec.FromMicros(r.GetInt64(15)),
+                Money.FromOre(r.GetInt64(16)),
+                r.GetInt64(17) != 0));
         }
         return list;
     }
 
     /// <summary>A WHERE clause matching any of the (agency, second column) pairs, its parameters added to the command.</summary>
-    private static string AnyOf(DbCommand cmd, IEnumerable<(string AgencyId, string Other)> pairs, string otherColumn)
+    internal static string AnyOf(DbCommand cmd, IEnumerable<(string AgencyId, string Other)> pairs, string otherColumn)
     {
         var sql = new StringBuilder();
         var i = 0;

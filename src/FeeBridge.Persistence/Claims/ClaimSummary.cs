@@ -22,7 +22,9 @@ public sealed record ClaimSummary(
     Money Outstanding,
     string? DebtorSystemClaimId,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt,
+    Money Credit,
+    bool NeedsReconciliation);
 
 /// <summary>A page of summaries, newest change first, and the cursor for the next page (null at the end).</summary>
 public sealed record ClaimPage(IReadOnlyList<ClaimSummary> Items, string? NextCursor);

@@ -93,6 +93,72 @@ public static class Migrations
             );
             CREATE INDEX outbox_pending ON outbox (municipality, id) WHERE state = 'pending';
             """),
+        (3, """
+            ALTER TABLE claim_summaries ADD COLUMN credit_ore {int64} NOT NULL DEFAULT 0;
+            ALTER TABLE claim_summaries ADD COLUMN needs_reconciliation INTEGER NOT NULL DEFAULT 0;
+            -- The debtor system's reports, stored as they arrive and before they are acknowledged (the inbox);
+            -- one row per HaendelseId, so a repeat delivery finds its row. Applied to the ledger afterwards.
+            -- state: pending (to apply) | applied | refused (answered Afvist, kept for staff with the reason).
+            CREATE TABLE inbox (
+                id                 {identity},
+                haendelse_id       TEXT NOT NULL UNIQUE,
+                municipality       TEXT NOT NULL,
+                fagsystem_fordring_id TEXT NOT NULL,
+                agency_id          TEXT,
+                claim_id           TEXT,
+                delfordring_id     TEXT,
+                type               TEXT NOT NULL,
+                beloeb_ore         {int64} NOT NULL,
+                value_date         TEXT NOT NULL,
+                payment_method     TEXT,
+                restsaldo_ore      {int64} NOT NULL,
+                state              TEXT NOT NULL,
+                reason             TEXT,
+                received_at        {int64} NOT NULL,
+                applied_at         {int64},
+                lease_owner        TEXT,
+                lease_until        {int64} NOT NULL
+            );
+            CREATE INDEX inbox_pending ON inbox (id) WHERE state = 'pending';
+            CREATE INDEX inbox_municipality ON inbox (municipality, state, id);
+            -- What the library side must hear, written in the same transaction as the claim event that causes it:
+            -- target fbs (the payment call), webhook (the agency's registered URL) or staff (what FBS cannot take).
+            -- state: pending | delivered | withdrawn (no longer true when due) | attention (for staff).
+            CREATE TABLE notices (
+                id                 {identity},
+                agency_id          TEXT NOT NULL,
+                claim_id           TEXT NOT NULL,
+                seq                INTEGER NOT NULL,
+                event_id           TEXT NOT NULL,
+                event_type         TEXT NOT NULL,
+                target             TEXT NOT NULL,
+                state              TEXT NOT NULL,
+                attempts           INTEGER NOT NULL,
+                not_before         {int64} NOT NULL,
+                lease_owner        TEXT,
+                lease_until        {int64} NOT NULL,
+                result             TEXT,
+                created_at         {int64} NOT NULL,
+                finished_at        {int64},
+                UNIQUE (event_id, target)
+            );
+            CREATE INDEX notices_pending ON notices (not_before, id) WHERE state = 'pending';
+            CREATE INDEX notices_agency ON notices (agency_id, id);
+            -- Every delivery attempt, for the delivery log.
+            CREATE TABLE notice_attempts (
+                notice_id          {int64} NOT NULL,
+                attempt            INTEGER NOT NULL,
+                at                 {int64} NOT NULL,
+                outcome            TEXT NOT NULL,
+                PRIMARY KEY (notice_id, attempt)
+            );
+            CREATE TABLE webhooks (
+                agency_id          TEXT PRIMARY KEY,
+                url                TEXT NOT NULL,
+                secret             TEXT NOT NULL,
+                created_at         {int64} NOT NULL
+            );
+            """),
     ];
 
     /// <summary>The newest schema version this build knows.</summary>

@@ -139,7 +139,10 @@ public sealed class DebtorSandbox
             if (claim is null || claim.Status is "Annulleret") return null;
             var payment = claim.Debt.Pay(_today, amount);
             claim.History.Add(payment);
-            Report(claim, HaendelseType.Daekning, amount, method);
+            // The library's claim is the principal: fees and interest are the debtor system's own. What covers the
+            // principal is reported, and so is any over-payment (a credit FeeBridge shows as owed back).
+            var onClaim = payment.Principal + payment.Credit;
+            if (onClaim.IsPositive) Report(claim, HaendelseType.Daekning, onClaim, method);
             if (claim.Debt.Total.IsZero && claim.Status != "Inddrivelse") claim.Status = "Betalt";
             return (Snapshot(claim), payment);
         }
@@ -169,9 +172,11 @@ public sealed class DebtorSandbox
         {
             if (!_municipalities.TryGetValue(kommunekode.Value, out var m) || m.Claims.GetValueOrDefault(fagsystemFordringId) is not { } claim
                 || claim.Status is "Annulleret" or "Betalt" or "Afskrevet") return null;
+            var principal = claim.Debt.Principal;
             var amount = claim.Debt.WriteOff();
             claim.Status = "Afskrevet";
-            Report(claim, HaendelseType.Afskrivning, amount, null);
+            // Reported: the principal written off (the library's claim); the fees and interest went with it on this side.
+            if (principal.IsPositive) Report(claim, HaendelseType.Afskrivning, principal, null);
             return amount;
         }
     }

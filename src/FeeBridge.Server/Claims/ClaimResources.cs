@@ -20,12 +20,13 @@ public static class ClaimResources
         string Amount, string WrittenDown, string Paid, string WrittenOff, string Outstanding,
         string? DebtorSystemClaimId, Debtor Debtor, string? DebtorName, Debtor? Guardian, string? Reason,
         string? DueDate, string? LastOnTimePaymentDate, string CreatedAt, string UpdatedAt,
-        IReadOnlyList<Line> Lines, IReadOnlyList<Event> Events);
+        IReadOnlyList<Line> Lines, IReadOnlyList<Event> Events,
+        string Credit, string? DebtorSystemRestsaldo, bool NeedsReconciliation);
 
     public sealed record Summary(
         string ClaimId, string PatronId, string Kind, string Status, string Route, string? RouteReason,
         string Amount, string WrittenDown, string Paid, string WrittenOff, string Outstanding,
-        string? DebtorSystemClaimId, string CreatedAt, string UpdatedAt);
+        string? DebtorSystemClaimId, string CreatedAt, string UpdatedAt, string Credit, bool NeedsReconciliation);
 
     public sealed record Page(IReadOnlyList<Summary> Items, string? NextCursor);
 
@@ -43,13 +44,15 @@ public static class ClaimResources
             Date(s.DueDate), Date(s.LastOnTimePaymentDate),
             h.CreatedAt.ToString("yyyy-MM-ddTHH:mm:ssK", CultureInfo.InvariantCulture), Time(s.UpdatedAt),
             h.Lines.Select(l => new Line(l.LineId, l.Amount.ToString(), l.Text, l.MaterialItemNumber, l.RecordId)).ToList(),
-            s.Events.Select(e => new Event(e.Seq, Time(e.At), e.Type, e.Amount?.ToString(), e.Detail)).ToList());
+            s.Events.Select(e => new Event(e.Seq, Time(e.At), e.Type, e.Amount?.ToString(), e.Detail)).ToList(),
+            s.Credit.ToString(), s.DebtorSystemRestsaldo?.ToString(), s.NeedsReconciliation);
     }
 
     public static Summary From(ClaimSummary s) => new(
         s.ClaimId, s.PatronId, s.Kind, ClaimNames.Of(s.Status), s.Route, s.HoldReason,
         s.Amount.ToString(), s.WrittenDown.ToString(), s.Paid.ToString(), s.WrittenOff.ToString(), s.Outstanding.ToString(),
-        s.DebtorSystemClaimId, s.CreatedAt.ToString("yyyy-MM-ddTHH:mm:ssK", CultureInfo.InvariantCulture), Time(s.UpdatedAt));
+        s.DebtorSystemClaimId, s.CreatedAt.ToString("yyyy-MM-ddTHH:mm:ssK", CultureInfo.InvariantCulture), Time(s.UpdatedAt),
+        s.Credit.ToString(), s.NeedsReconciliation);
 
     /// <summary>An instant in Danish time with its offset, e.g. 2026-11-20T10:15:00.123+01:00.</summary>
     public static string Time(DateTimeOffset t) =>

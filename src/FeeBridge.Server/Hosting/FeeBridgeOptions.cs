@@ -24,6 +24,13 @@ public sealed class FeeBridgeOptions
 
     public DispatcherOptions Dispatcher { get; set; } = new();
 
+    public InboxOptions Inbox { get; set; } = new();
+
+    /// <summary>FBS, the library system all agencies share: where its payment call is and FeeBridge's token for it.</summary>
+    public FbsOptions Fbs { get; set; } = new();
+
+    public NoticeOptions Notices { get; set; } = new();
+
     /// <summary>Library-system API keys, given as the SHA-256 (hex) of the key, never the key itself.</summary>
     public List<ApiKeyOptions> ApiKeys { get; set; } = [];
 }
@@ -50,6 +57,9 @@ public sealed class AgencyOptions
     public string CutOverDate { get; set; } = "";
     /// <summary>Kroner; unpaid claims at or above it block the patron (FBS reason E).</summary>
     public string BlockThreshold { get; set; } = "200.00";
+
+    /// <summary>Whether the agency runs on FBS (all Danish public libraries do): settled claims are registered as paid there.</summary>
+    public bool UsesFbs { get; set; } = true;
 }
 
 public sealed class ApiKeyOptions
@@ -94,5 +104,37 @@ public sealed class DispatcherOptions
     public int CircuitRestSeconds { get; set; } = 30;
 
     /// <summary>How long an idle dispatcher waits before looking again.</summary>
+    public int PollMilliseconds { get; set; } = 200;
+}
+
+/// <summary>How the debtor systems' reports are applied.</summary>
+public sealed class InboxOptions
+{
+    /// <summary>Off: reports are received and stored but not applied (a receive-only process, or a crash test).</summary>
+    public bool ApplyEnabled { get; set; } = true;
+    public int BatchSize { get; set; } = 200;
+    public int LeaseSeconds { get; set; } = 30;
+    public int PollMilliseconds { get; set; } = 200;
+}
+
+/// <summary>How FeeBridge reaches FBS's external API.</summary>
+public sealed class FbsOptions
+{
+    /// <summary>The base address (before <c>/external</c>). In sandbox mode, unset means the in-process FBS sandbox.</summary>
+    public string? BaseUrl { get; set; }
+
+    /// <summary>FeeBridge's client token for FBS. In sandbox mode, unset means the sandbox's FeeBridge token.</summary>
+    public string? Token { get; set; }
+
+    public int TimeoutSeconds { get; set; } = 10;
+}
+
+/// <summary>How notices reach the library side (FBS payment call, webhooks).</summary>
+public sealed class NoticeOptions
+{
+    public bool Enabled { get; set; } = true;
+    public int BackoffBaseMilliseconds { get; set; } = 1000;
+    public int MaxBackoffSeconds { get; set; } = 3600;
+    public int LeaseSeconds { get; set; } = 60;
     public int PollMilliseconds { get; set; } = 200;
 }

@@ -21,6 +21,7 @@ public static class Storage
         var tenants = services.GetRequiredService<Tenants>();
         var clock = services.GetRequiredService<TimeProvider>();
         await store.MigrateAsync(ct);
+        store.Claims.AgencyUsesFbs = tenants.UsesFbs;
         var now = clock.GetUtcNow();
         if (options.IsSandbox)
         {

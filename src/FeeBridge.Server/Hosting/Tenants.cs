@@ -14,8 +14,11 @@ public sealed class Tenants
     private readonly Dictionary<string, AgencySettings> _agencies;
     private readonly Dictionary<string, MunicipalityRules> _municipalities;
 
-    public Tenants(IEnumerable<MunicipalityRules> municipalities, IEnumerable<AgencySettings> agencies)
+    private readonly HashSet<string> _withoutFbs;
+
+    public Tenants(IEnumerable<MunicipalityRules> municipalities, IEnumerable<AgencySettings> agencies, IEnumerable<string>? agenciesWithoutFbs = null)
     {
+        _withoutFbs = [.. agenciesWithoutFbs ?? []];
         _municipalities = municipalities.ToDictionary(m => m.Code.Value);
         _agencies = agencies.ToDictionary(a => a.Id.Value);
         foreach (var a in _agencies.Values.Where(a => !_municipalities.ContainsKey(a.Municipality.Value)))
@@ -28,12 +31,15 @@ public sealed class Tenants
     public AgencySettings? Agency(string agencyId) => _agencies.GetValueOrDefault(agencyId);
     public MunicipalityRules Municipality(Kommunekode code) => _municipalities[code.Value];
 
+    /// <summary>Whether the agency runs on FBS and so hears of settled claims through FBS's payment call.</summary>
+    public bool UsesFbs(string agencyId) => _agencies.ContainsKey(agencyId) && !_withoutFbs.Contains(agencyId);
+
     /// <summary>From configuration; in sandbox mode with nothing configured, the sandbox's seed.</summary>
     public static Tenants From(FeeBridgeOptions o)
     {
         if (o.IsSandbox && o.Municipalities.Count == 0 && o.Agencies.Count == 0)
             return new Tenants(SandboxSeed.Municipalities, SandboxSeed.Agencies);
-        return new Tenants(o.Municipalities.Select(Read), o.Agencies.Select(Read));
+        return new Tenants(o.Municipalities.Select(Read), o.Agencies.Select(Read), o.Agencies.Where(a => !a.UsesFbs).Select(a => a.Id));
     }
 
     private static MunicipalityRules Read(MunicipalityOptions m) => new(

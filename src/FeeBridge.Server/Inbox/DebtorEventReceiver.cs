@@ -1,0 +1,56 @@
+using System.Xml.Linq;
+using FeeBridge.DebtorSystem.Contract;
+using FeeBridge.DebtorSystem.Mapping;
+using FeeBridge.DebtorSystem.Xml;
+using FeeBridge.Persistence;
+using FeeBridge.Persistence.Inbox;
+
+namespace FeeBridge.Server.Inbox;
+
+/// <summary>
+/// <c>DaekningAfskrivningRegistreringAfsend</c> (CONTRACTS.md §3.2): the debtor system reports payments, write-offs
+/// and hand-offs. Read as safely as everything else from outside (DTDs refused, size and depth limited); every report
+/// is stored in the inbox before <c>Modtaget</c> is answered, and applied to the ledger afterwards
+/// (<see cref="InboxApplier"/>). A malformed message gets a SOAP Fault <c>Client</c> and changes nothing.
+/// </summary>
+public static class DebtorEventReceiver
+{
+    public const string Path = "/sf1590/DaekningAfskrivningRegistrering";
+
+    public static void MapDebtorEventReceiver(this IEndpointRouteBuilder app) =>
+        app.MapPost(Path, ReceiveAsync).ExcludeFromDescription();
+
+    private static async Task ReceiveAsync(HttpContext http, FeeBridgeStore store, TimeProvider clock, InboxSignal signal, ILogger<InboxStore> log)
+    {
+        DaekningAfskrivningRegistrering request;
+        try
+        {
+            var action = http.Request.Headers["SOAPAction"].ToString().Trim('"');
+            if (action.Length > 0 && action != Sf1590.DaekningAfskrivningRegistreringAfsend) throw new ContractViolation("Unknown SOAPAction.");
+            request = EventXml.ReadRequest(Soap.Body(await SafeXml.LoadAsync(http.Request.Body, SafeXml.DefaultMaxBytes, http.RequestAborted)));
+        }
+        catch (ContractViolation e)
+        {
+            log.LogWarning("Refused a DaekningAfskrivningRegistrering message: {Reason}", e.Message);
+            await WriteAsync(http, StatusCodes.Status500InternalServerError, Soap.Fault("Client", e.Message));
+            return;
+        }
+
+        var entries = request.Haendelser.Select(h => new InboxEntry(h.HaendelseId, h.FagsystemFordringId, h.DelfordringId,
+            HaendelseMapper.KindOf(h.Type), h.Beloeb, h.Valoerdato, h.Betalingsmaade, h.Restsaldo)).ToList();
+        var answers = await store.Inbox.ReceiveAsync(request.MyndighedKode.Value, entries, clock.GetUtcNow(), http.RequestAborted);
+        signal.Wake();
+        foreach (var refused in answers.Where(a => !a.Accepted))
+            log.LogWarning("Refused report {HaendelseId} from municipality {Municipality}: {Reason}", refused.HaendelseId, request.MyndighedKode, refused.Reason);
+        var svar = new DaekningAfskrivningSvar(answers.Select(a =>
+            new HaendelseKvittering(a.HaendelseId, a.Accepted ? HaendelseStatus.Modtaget : HaendelseStatus.Afvist, a.Reason)).ToList());
+        await WriteAsync(http, StatusCodes.Status200OK, Soap.Envelope(EventXml.Write(svar)));
+    }
+
+    private static async Task WriteAsync(HttpContext http, int status, XDocument document)
+    {
+        http.Response.StatusCode = status;
+        http.Response.ContentType = "text/xml; charset=utf-8";
+        await http.Response.WriteAsync(document.Declaration + document.ToString(SaveOptions.DisableFormatting), http.RequestAborted);
+    }
+}

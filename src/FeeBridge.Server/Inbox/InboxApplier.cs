@@ -1,0 +1,40 @@
+using FeeBridge.Persistence;
+using FeeBridge.Server.Hosting;
+
+namespace FeeBridge.Server.Inbox;
+
+/// <summary>
+/// Applies stored reports to the ledger: leases a batch from the inbox (several processes share the work), applies
+/// it in one transaction, and wakes the library-side delivery. A process that dies mid-batch leaves the rows to be
+/// leased again when the lease ends; the ledger takes each <c>HaendelseId</c> once.
+/// </summary>
+public sealed class InboxApplier(FeeBridgeStore store, FeeBridgeOptions options, TimeProvider clock, InboxSignal inbox, NoticeSignal notices, ILogger<InboxApplier> log)
+    : BackgroundService
+{
+    private readonly string _owner = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var o = options.Inbox;
+        if (!o.ApplyEnabled) return;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                var batch = await store.Inbox.LeaseAsync(_owner, o.BatchSize, clock.GetUtcNow(), TimeSpan.FromSeconds(o.LeaseSeconds), stoppingToken);
+                if (batch.Count > 0)
+                {
+                    await store.Claims.ApplyDebtorReportsAsync(batch, clock.GetUtcNow(), stoppingToken);
+                    notices.Wake();
+                    continue;
+                }
+            }
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+            {
+                log.LogError(e, "Applying debtor-system reports failed; trying again.");
+                await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+            }
+            await inbox.WaitAsync(TimeSpan.FromMilliseconds(o.PollMilliseconds), stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+        }
+    }
+}

@@ -1,0 +1,80 @@
+using System.Text.Json;
+using FeeBridge.LibrarySystem.Webhooks;
+using FeeBridge.Persistence;
+using FeeBridge.Persistence.Inbox;
+using FeeBridge.Persistence.Notices;
+using FeeBridge.Server.Access;
+using FeeBridge.Server.Claims;
+using FeeBridge.Server.Hosting;
+
+
+namespace FeeBridge.Server.LibrarySystem;
+
+/// <summary>
+/// Extensions of the Claims API (README, API section): the agency's webhook, the delivery log of what the library
+/// side was told (and what waits for staff), and the debtor system's reports for the agency's municipality,
+/// refused ones included.
+/// </summary>
+public static class LibraryEndpoints
+{
+    public sealed record WebhookBody(string? Url, string? Secret);
+    public sealed record WebhookView(string Url, string CreatedAt, string? Secret);
+
+    public static void MapLibraryApi(this IEndpointRouteBuilder app)
+    {
+        var agency = app.MapGroup("/api/v1/agencies/{agencyId}")
+            .RequireAuthorization(p => p.AddAuthenticationSchemes(ApiKeyAuthentication.SchemeName).RequireClaim(ApiKeyAuthentication.AgencyClaim))
+            .AddEndpointFilter<AgencyAccess>()
+            .WithTags("Library callbacks")
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+
+        agency.MapPut("/webhook", PutWebhook)
+            .Accepts<WebhookBody>("application/json")
+            .Produces<WebhookView>()
+            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity)
+            .WithSummary("Register (or replace) the agency's webhook; without a secret one is made and shown once.");
+        agency.MapGet("/webhook", async (string agencyId, FeeBridgeStore store, CancellationToken ct) =>
+                await store.Notices.WebhookAsync(agencyId, ct) is { } w
+                    ? Results.Ok(new WebhookView(w.Url.ToString(), ClaimResources.Time(w.CreatedAt), null))
+                    : Results.Problem(statusCode: StatusCodes.Status404NotFound, detail: "The agency has no webhook."))
+            .Produces<WebhookView>()
+            .WithSummary("The agency's webhook (the secret is never shown again).");
+        agency.MapDelete("/webhook", async (string agencyId, FeeBridgeStore store, TimeProvider clock, CancellationToken ct) =>
+                await store.Notices.DeleteWebhookAsync(agencyId, clock.GetUtcNow(), ct) ? Results.NoContent()
+                    : Results.Problem(statusCode: StatusCodes.Status404NotFound, detail: "The agency has no webhook."))
+            .WithSummary("Remove the webhook; callbacks still pending for it are withdrawn.");
+        agency.MapGet("/notices", ListNotices)
+            .Produces<IReadOnlyList<NoticeView>>()
+            .WithSummary("The delivery log: what FBS and the webhook were told, every attempt, and what waits for staff (state=attention).");
+        agency.MapGet("/debtor-reports", ListReports)
+            .Produces<IReadOnlyList<InboxView>>()
+            .WithSummary("The debtor system's reports for the agency's municipality; state=refused lists those answered Afvist, with the reason.");
+    }
+
+    private static async Task<IResult> PutWebhook(string agencyId, HttpRequest request, FeeBridgeStore store, TimeProvider clock, CancellationToken ct)
+    {
+        var (doc, problem) = await JsonBody.ReadAsync(request);
+        if (problem is not null) return problem;
+        using var _ = doc;
+        var errors = new FieldErrors();
+        var root = doc!.RootElement;
+        var url = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("url", out var u) && u.ValueKind == JsonValueKind.String ? u.GetString() : null;
+        var secret = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("secret", out var s) && s.ValueKind == JsonValueKind.String ? s.GetString() : null;
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http"))
+            errors.Add("url", "Must be an absolute http(s) URL.");
+        if (secret is not null && secret.Length < 16) errors.Add("secret", "Must be at least 16 characters.");
+        if (errors.Any) return Problems.Validation(errors);
+
+        var made = secret is null;
+        var hook = new Webhook(agencyId, uri!, secret ?? WebhookSignature.NewSecret(), clock.GetUtcNow());
+        await store.Notices.SaveWebhookAsync(hook, ct);
+        return Results.Ok(new WebhookView(hook.Url.ToString(), ClaimResources.Time(hook.CreatedAt), made ? hook.Secret : null));
+    }
+
+    private static async Task<IResult> ListNotices(string agencyId, string? state, string? claimId, long? before, int? limit, FeeBridgeStore store, CancellationToken ct) =>
+        Results.Ok(await store.Notices.ListAsync(agencyId, state, claimId, before, Math.Clamp(limit ?? 50, 1, 500), ct));
+
+    private static async Task<IResult> ListReports(string agencyId, string? state, long? before, int? limit, Tenants tenants, FeeBridgeStore store, CancellationToken ct) =>
+        Results.Ok(await store.Inbox.ListAsync(tenants.Agency(agencyId)!.Municipality.Value, state, before, Math.Clamp(limit ?? 50, 1, 500), ct));
+}

@@ -1,0 +1,131 @@
+using System.Globalization;
+using System.Text.Json;
+using FeeBridge.Domain.Claims;
+using FeeBridge.LibrarySystem.Fbs;
+using FeeBridge.Persistence;
+using FeeBridge.Persistence.Notices;
+using FeeBridge.Server.Hosting;
+using FeeBridge.Server.Inbox;
+
+namespace FeeBridge.Server.LibrarySystem;
+
+/// <summary>
+/// Delivers notices to the library side: a settled claim is registered as paid through FBS's payment call (with an
+/// <c>orderId</c> derived from the claim, so a repeat is harmless), and callbacks go to the agency's webhook, signed,
+/// at least once, with back-off. What FBS cannot take ends as <c>attention</c> for staff, with the reason; a payment
+/// no longer true when its turn comes (reversed meanwhile) is withdrawn, so FBS is told nothing false.
+/// </summary>
+public sealed class NoticeDeliverer(
+    FeeBridgeStore store, LibraryConnections connections, FeeBridgeOptions options, TimeProvider clock, NoticeSignal signal, ILogger<NoticeDeliverer> log)
+    : BackgroundService
+{
+    private readonly string _owner = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+
+    /// <summary>The FBS order id for a claim's payment: the same claim always gives the same order, so FBS answers a repeat alike.</summary>
+    public static string OrderId(string agencyId, string claimId) => $"feebridge-{agencyId}-{claimId}";
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var o = options.Notices;
+        if (!o.Enabled) return;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                var batch = await store.Notices.LeaseAsync(_owner, 50, clock.GetUtcNow(), TimeSpan.FromSeconds(o.LeaseSeconds), stoppingToken);
+                if (batch.Count > 0)
+                {
+                    await Parallel.ForEachAsync(batch, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = stoppingToken },
+                        async (item, ct) => await DeliverAsync(item, ct));
+                    continue;
+                }
+            }
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+            {
+                log.LogError(e, "Delivering notices failed; trying again.");
+                await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+            }
+            await signal.WaitAsync(TimeSpan.FromMilliseconds(o.PollMilliseconds), stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+        }
+    }
+
+    private async Task DeliverAsync(NoticeItem item, CancellationToken ct)
+    {
+        var claim = await store.Claims.GetAsync(item.AgencyId, item.ClaimId, ct);
+        var (state, outcome, retry) = claim is null
+            ? ("withdrawn", "The claim no longer exists.", false)
+            : item.Target == NoticeTarget.Fbs ? await ToFbsAsync(item, claim, ct) : await ToWebhookAsync(item, claim, ct);
+        var now = clock.GetUtcNow();
+        await store.Notices.FinishAsync(item, _owner, state, outcome, now, retry ? now + Backoff(item.Attempts) : null, ct);
+    }
+
+    private async Task<(string State, string Outcome, bool Retry)> ToFbsAsync(NoticeItem item, ClaimState claim, CancellationToken ct)
+    {
+        if (claim.Status != ClaimStatus.Paid)
+            return ("withdrawn", $"The claim is {ClaimNames.Of(claim.Status)} now, so FBS was not told it is paid.", false);
+        if (!long.TryParse(item.ClaimId, NumberStyles.None, CultureInfo.InvariantCulture, out var feeId))
+            return ("attention", "The claim id is not an FBS fee id, so FBS cannot be told; mark the fee paid in FBS by hand.", false);
+        if (connections.Fbs is not { } fbs) return ("pending", "FBS's address is not known yet.", true);
+        try
+        {
+            var results = await fbs.RegisterPaymentAsync(item.AgencyId, claim.Header.PatronId, OrderId(item.AgencyId, item.ClaimId), [feeId], ct);
+            var mine = results.FirstOrDefault(r => r.FeeId == feeId);
+            return mine?.PaymentStatus switch
+            {
+                FbsPaymentStatus.Registered => ("delivered", $"FBS registered the payment (confirmation {mine.ConfirmationId}).", false),
+                FbsPaymentStatus.RegisteredByDifferentOrderId => ("attention",
+                    "FBS already had this fee paid under another order (e.g. at the desk). The citizen may have paid twice: check, and refund one payment.", false),
+                FbsPaymentStatus.NotAllowedByClient => ("attention",
+                    "FBS does not let FeeBridge pay this fee (paymentNotAllowedByClient): it is not marked as handed to the debtor system in FBS. Mark it paid in FBS by hand.", false),
+                _ => ("attention", "FBS did not answer for this fee.", false),
+            };
+        }
+        catch (TransientLibraryFailure e)
+        {
+            return ("pending", e.Message, true);
+        }
+        catch (LibraryRefusal e)
+        {
+            return ("attention", e.Message, false);
+        }
+    }
+
+    private async Task<(string State, string Outcome, bool Retry)> ToWebhookAsync(NoticeItem item, ClaimState claim, CancellationToken ct)
+    {
+        if (await store.Notices.WebhookAsync(item.AgencyId, ct) is not { } hook) return ("withdrawn", "The agency has no webhook any more.", false);
+        var body = CallbackBody(item, claim);
+        var failure = await connections.Webhooks.PostAsync(hook.Url, hook.Secret, item.EventId.ToString("D"), body, clock.GetUtcNow(), ct);
+        return failure is null ? ("delivered", "Acknowledged.", false) : ("pending", failure, true);
+    }
+
+    /// <summary>The callback: the claim as it stood right after the event that caused it (so a late delivery tells no newer story).</summary>
+    public static string CallbackBody(NoticeItem item, ClaimState claim)
+    {
+        var at = ClaimState.Fold(claim.Header, claim.Events.Where(e => e.Seq <= item.Seq));
+        return JsonSerializer.Serialize(new
+        {
+            eventId = item.EventId.ToString("D"),
+            type = item.EventType,
+            occurredAt = at.UpdatedAt.ToString("O", CultureInfo.InvariantCulture),
+            agencyId = item.AgencyId,
+            claimId = item.ClaimId,
+            patronId = claim.Header.PatronId,
+            status = ClaimNames.Of(at.Status),
+            amount = at.Amount.ToString(),
+            paid = at.Paid.ToString(),
+            writtenDown = at.WrittenDown.ToString(),
+            writtenOff = at.WrittenOff.ToString(),
+            outstanding = at.Outstanding.ToString(),
+            credit = at.Credit.ToString(),
+            debtorSystemClaimId = at.DebtorSystemClaimId,
+        });
+    }
+
+    private TimeSpan Backoff(int attempts)
+    {
+        var o = options.Notices;
+        var ms = o.BackoffBaseMilliseconds * Math.Pow(2, Math.Min(attempts, 20));
+        var capped = Math.Min(ms, o.MaxBackoffSeconds * 1000.0);
+        return TimeSpan.FromMilliseconds(capped * (0.5 + Random.Shared.NextDouble() / 2));
+    }
+}
