@@ -8,9 +8,10 @@ public sealed class FeeBridgeProcess : IDisposable
 {
     private readonly Process _process;
 
-    public FeeBridgeProcess(string dataDirectory, string? connectionString, IReadOnlyDictionary<string, string> settings)
+    /// <param name="address">A loopback address chosen beforehand (e.g. told to a sandbox first); default a free one.</param>
+    public FeeBridgeProcess(string dataDirectory, string? connectionString, IReadOnlyDictionary<string, string> settings, Uri? address = null)
     {
-        Address = ChildProcess.FreeAddress();
+        Address = address ?? ChildProcess.FreeAddress();
         var environment = new Dictionary<string, string>(settings) { ["FeeBridge:DataDirectory"] = dataDirectory };
         if (connectionString is not null) environment["ConnectionStrings:FeeBridge"] = connectionString;
         _process = ChildProcess.Start("FeeBridge.Server", Address, environment, "/health/ready");

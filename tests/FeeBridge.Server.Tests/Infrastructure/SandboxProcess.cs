@@ -7,16 +7,20 @@ public sealed class SandboxProcess : IDisposable
 {
     private readonly Process _process;
 
-    public SandboxProcess()
+    /// <param name="feeBridge">Where the sandboxes reach FeeBridge (payments reported back, FBS handing fees over); none: they keep them.</param>
+    public SandboxProcess(Uri? feeBridge = null)
     {
         Address = ChildProcess.FreeAddress();
-        _process = ChildProcess.Start("FeeBridge.Sandbox", Address, new Dictionary<string, string>(), "/sandbox/health");
+        var settings = new Dictionary<string, string>();
+        if (feeBridge is not null) settings["Sandbox:FeeBridgeUrl"] = feeBridge.ToString();
+        _process = ChildProcess.Start("FeeBridge.Sandbox", Address, settings, "/sandbox/health");
         Http = new HttpClient { BaseAddress = Address };
     }
 
     public Uri Address { get; }
     public HttpClient Http { get; }
     public string Sf1590Endpoint => new Uri(Address, "/sandbox/debtor/sf1590").ToString();
+    public string FbsBaseUrl => new Uri(Address, "/sandbox/fbs/").ToString();
 
     public void Dispose()
     {
