@@ -21,6 +21,7 @@ builder.Services.AddSingleton(sp => Storage.Open(sp.GetRequiredService<IConfigur
 builder.Services.AddSingleton<ApiKeyCache>();
 builder.Services.AddSingleton<IServiceplatformenTokenProvider, NoToken>();
 builder.Services.AddSingleton<DebtorSystemConnections>();
+builder.Services.AddSingleton<DebtorBalances>();
 builder.Services.AddHostedService<DebtorSystemDispatcher>();
 builder.Services.AddSingleton<InboxSignal>();
 builder.Services.AddSingleton<NoticeSignal>();

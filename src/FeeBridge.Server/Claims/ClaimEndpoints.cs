@@ -168,11 +168,30 @@ public static class ClaimEndpoints
         return Results.Accepted(value: new DebtorChangeResult(patronId, changed));
     }
 
-    private static async Task<IResult> Balance(string agencyId, string patronId, Tenants tenants, FeeBridgeStore store, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> Balance(string agencyId, string patronId, Tenants tenants, FeeBridgeStore store, DebtorBalances debtorBalances,
+        TimeProvider clock, CancellationToken ct)
     {
+        var agency = tenants.Agency(agencyId)!;
         var claims = await store.Claims.PatronClaimsAsync(agencyId, patronId, ct);
-        return Results.Ok(ClaimResources.BalanceOf(tenants.Agency(agencyId)!, patronId, claims, clock.GetUtcNow()));
+        // The debtor system is asked by the liable party (a guardian for a minor); usually one per patron.
+        DebtorSystemView? view = null;
+        var parties = new HashSet<DebtorId>();
+        foreach (var c in claims.Where(c => c.Route == ClaimNames.Of(ClaimRoute.DebtorSystem)))
+        {
+            if (await store.Claims.GetAsync(agencyId, c.ClaimId, ct) is { } state) parties.Add(state.LiableParty);
+        }
+        foreach (var party in parties)
+        {
+            var one = await debtorBalances.ForAsync(agency.Municipality, party, ct);
+            view = view is null ? one : Merge(view, one);
+        }
+        return Results.Ok(ClaimResources.BalanceOf(agency, patronId, claims, view, clock.GetUtcNow()));
     }
+
+    private static DebtorSystemView Merge(DebtorSystemView a, DebtorSystemView b) => new(
+        a.Claims is null || b.Claims is null ? a.Claims ?? b.Claims : a.Claims.Concat(b.Claims).GroupBy(x => x.Key).ToDictionary(g => g.Key, g => g.First().Value),
+        a.AsOf is null || b.AsOf is null ? null : (a.AsOf < b.AsOf ? a.AsOf : b.AsOf),
+        a.UnreachableSince ?? b.UnreachableSince);
 
     private static IResult Answer((CommandOutcome Outcome, ClaimState Claim)? result) => result switch
     {

@@ -60,25 +60,52 @@ public static class ClaimResources
 
     private static string? Date(DateOnly? d) => d?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    /// <summary>The patron's balance (library-side figures until the debtor system's are joined in).</summary>
+    /// <summary>What the patron owes on one route (principal left on open claims).</summary>
     public sealed record RouteBalance(string Outstanding, int OpenClaims);
 
-    public sealed record Balance(
-        string AgencyId, string PatronId, RouteBalance DebtorSystem, RouteBalance Library, string Total,
-        string BlockThreshold, bool Block, string? BlockReason, bool DebtorSystemFiguresIncluded, string AsOf);
+    /// <summary>Where the debtor system's figures come from, and how fresh they are.</summary>
+    public sealed record DebtorSystemSource(bool Reachable, string? AsOf, string? UnreachableSince, string Detail);
 
-    public static Balance BalanceOf(AgencySettings agency, string patronId, IReadOnlyList<ClaimSummary> claims, DateTimeOffset now)
+    /// <summary>The debtor-system route: principal from FeeBridge's ledger, interest and reminder fees from the debtor system.</summary>
+    public sealed record DebtorRouteBalance(string Outstanding, int OpenClaims, string? Interest, string? ReminderFees, string? Owed, DebtorSystemSource Source);
+
+    public sealed record Balance(
+        string AgencyId, string PatronId, DebtorRouteBalance DebtorSystem, RouteBalance Library, string Total,
+        string BlockThreshold, bool Block, string? BlockReason, bool DebtorSystemFiguresIncluded, string AsOf, string Credit);
+
+    /// <param name="debtorSystem">The debtor system's view of the patron's claims in it; null when the patron has none there.</param>
+    public static Balance BalanceOf(AgencySettings agency, string patronId, IReadOnlyList<ClaimSummary> claims, DebtorSystemView? debtorSystem, DateTimeOffset now)
     {
         var open = claims.Where(c => c.Status is not (ClaimStatus.Paid or ClaimStatus.WrittenDown or ClaimStatus.Cancelled or ClaimStatus.WrittenOff)).ToList();
-        RouteBalance Of(string route)
-        {
-            var mine = open.Where(c => c.Route == route).ToList();
-            return new RouteBalance(mine.Aggregate(Domain.Money.Zero, (sum, c) => sum + c.Outstanding).ToString(), mine.Count);
-        }
-        var total = open.Aggregate(Domain.Money.Zero, (sum, c) => sum + c.Outstanding);
-        // Rule "block": unpaid claims at or above the agency's threshold block the patron (FBS reason E).
-        var block = total >= agency.BlockThreshold && total.IsPositive;
-        return new Balance(agency.Id.Value, patronId, Of(ClaimNames.Of(ClaimRoute.DebtorSystem)), Of(ClaimNames.Of(ClaimRoute.Library)),
-            total.ToString(), agency.BlockThreshold.ToString(), block, block ? "E" : null, false, Time(now));
+        var zero = Domain.Money.Zero;
+        Domain.Money Sum(IEnumerable<ClaimSummary> cs) => cs.Aggregate(zero, (sum, c) => sum + c.Outstanding);
+        var library = open.Where(c => c.Route == ClaimNames.Of(ClaimRoute.Library)).ToList();
+        var debtor = open.Where(c => c.Route == ClaimNames.Of(ClaimRoute.DebtorSystem)).ToList();
+        var principal = Sum(open);
+
+        // Interest and fees belong to every claim the debtor system holds for this patron, settled principal or not.
+        var held = claims.Where(c => c.Route == ClaimNames.Of(ClaimRoute.DebtorSystem))
+            .Select(c => debtorSystem?.Claims?.GetValueOrDefault($"{c.AgencyId}-{c.ClaimId}")).OfType<FeeBridge.DebtorSystem.Contract.ForespoergselFordring>().ToList();
+        var known = debtorSystem?.Claims is not null;
+        var interest = held.Aggregate(zero, (sum, c) => sum + c.Renter);
+        var fees = held.Aggregate(zero, (sum, c) => sum + c.Rykkergebyrer);
+        var source = debtorSystem is null
+            ? new DebtorSystemSource(true, null, null, "The patron has no claims in the debtor system.")
+            : debtorSystem.UnreachableSince is { } since
+                ? new DebtorSystemSource(false, debtorSystem.AsOf is { } a ? Time(a) : null, Time(since), known
+                    ? "The debtor system does not answer; interest and reminder fees are as it last said."
+                    : "The debtor system does not answer; interest and reminder fees are not known yet.")
+                : new DebtorSystemSource(true, debtorSystem.AsOf is { } b ? Time(b) : null, null, "Interest and reminder fees as the debtor system says.");
+
+        var debtorOwed = Sum(debtor) + interest + fees;
+        // Rule "block": unpaid library claims (principal) at or above the agency's threshold block the patron (FBS reason E).
+        // The debtor system's interest and fees are not FBS fees and do not count.
+        var block = principal >= agency.BlockThreshold && principal.IsPositive;
+        return new Balance(agency.Id.Value, patronId,
+            new DebtorRouteBalance(Sum(debtor).ToString(), debtor.Count, known ? interest.ToString() : null, known ? fees.ToString() : null,
+                known ? debtorOwed.ToString() : null, source),
+            new RouteBalance(Sum(library).ToString(), library.Count),
+            (known ? principal + interest + fees : principal).ToString(), agency.BlockThreshold.ToString(), block, block ? "E" : null, known, Time(now),
+            claims.Aggregate(zero, (sum, c) => sum + c.Credit).ToString());
     }
 }

@@ -31,6 +31,8 @@ public sealed class FeeBridgeOptions
 
     public NoticeOptions Notices { get; set; } = new();
 
+    public BalanceOptions Balance { get; set; } = new();
+
     /// <summary>Library-system API keys, given as the SHA-256 (hex) of the key, never the key itself.</summary>
     public List<ApiKeyOptions> ApiKeys { get; set; } = [];
 }
@@ -137,4 +139,14 @@ public sealed class NoticeOptions
     public int MaxBackoffSeconds { get; set; } = 3600;
     public int LeaseSeconds { get; set; } = 60;
     public int PollMilliseconds { get; set; } = 200;
+}
+
+/// <summary>How the balance call asks the debtor system for interest and reminder fees.</summary>
+public sealed class BalanceOptions
+{
+    /// <summary>How long an answer is reused.</summary>
+    public int CacheSeconds { get; set; } = 30;
+
+    /// <summary>How long a look-up may take before the balance answers with what it knows.</summary>
+    public int TimeoutMilliseconds { get; set; } = 3000;
 }

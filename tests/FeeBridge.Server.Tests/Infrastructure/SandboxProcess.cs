@@ -22,8 +22,13 @@ public sealed class SandboxProcess : IDisposable
     public string Sf1590Endpoint => new Uri(Address, "/sandbox/debtor/sf1590").ToString();
     public string FbsBaseUrl => new Uri(Address, "/sandbox/fbs/").ToString();
 
+    private bool _disposed;
+
+    /// <summary>Stops the sandbox (a test may do it early, to take the debtor system away); safe to call twice.</summary>
     public void Dispose()
     {
+        if (_disposed) return;
+        _disposed = true;
         Http.Dispose();
         ChildProcess.Kill(_process);
         _process.Dispose();
