@@ -1,6 +1,6 @@
 namespace FeeBridge.Bench;
 
-public sealed record BenchOptions(string Scenario, int Claims, int Clients, string? PostgresAdmin, string[] Stores)
+public sealed record BenchOptions(string Scenario, int Claims, int Clients, string? PostgresAdmin, string[] Stores, int Events, int Payments)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -14,6 +14,8 @@ public sealed record BenchOptions(string Scenario, int Claims, int Clients, stri
             int.Parse(Value("--claims") ?? "100000"),
             int.Parse(Value("--clients") ?? "8"),
             Value("--postgres"),
-            (Value("--stores") ?? "postgres,sqlite").Split(','));
+            (Value("--stores") ?? "postgres,sqlite").Split(','),
+            int.Parse(Value("--events") ?? "200000"),
+            int.Parse(Value("--payments") ?? "1000"));
     }
 }

@@ -11,8 +11,11 @@ switch (options.Scenario)
     case "transfer":
         await TransferScenario.RunAsync(options);
         break;
+    case "feedback":
+        await FeedbackScenario.RunAsync(options);
+        break;
     default:
-        Console.Error.WriteLine("usage: bench/run.sh intake|transfer [--claims N] [--clients N] [--stores sqlite,postgres]");
+        Console.Error.WriteLine("usage: bench/run.sh intake|transfer|feedback|loop [--claims N] [--events N] [--payments N] [--clients N] [--stores sqlite,postgres]");
         return 2;
 }
 return 0;
