@@ -45,7 +45,8 @@ public static class LibraryNotices
             case ClaimStatus.Paid:
                 notices.Add(new(type, NoticeTarget.Fbs));
                 break;
-            case ClaimStatus.PartiallyPaid:
+            // Staff hear of the first part payment; each further one only changes the figure they already see.
+            case ClaimStatus.PartiallyPaid when before.Status != ClaimStatus.PartiallyPaid:
                 notices.Add(new(type, NoticeTarget.Staff,
                     $"Part payment: {after.Paid} of {after.Amount} paid. FBS pays a fee whole or not at all, so FBS still shows " +
                     $"{after.Amount}; the block follows FBS's own figure until the claim is paid in full."));

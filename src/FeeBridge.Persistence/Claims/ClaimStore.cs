@@ -368,7 +368,8 @@ public sealed class ClaimStore : IAsyncDisposable
             VALUES 
             """);
         var outbox = new StringBuilder("INSERT INTO outbox (municipality, agency_id, claim_id, seq, handling_id, kind, state, attempts, not_before, lease_until, created_at) VALUES ");
-        var notices = new StringBuilder();
+        var webhookNotices = new List<string>();
+        var directNotices = new List<string>();
         var n = 0;
         var handlings = 0;
         for (var c = 0; c < appends.Count; c++)
@@ -392,7 +393,7 @@ public sealed class ClaimStore : IAsyncDisposable
                 }
                 var after = before.With([e]);
                 foreach (var notice in LibraryNotices.For(before, after, AgencyUsesFbs(h.AgencyId.Value)))
-                    notices.Append(NoticeSql(cmd, notice, c, n, notices.Length));
+                    (notice.Target == NoticeTarget.Webhook ? webhookNotices : directNotices).Add(NoticeRow(cmd, notice, c, n, webhookNotices.Count + directNotices.Count));
                 before = after;
             }
             if (c > 0) summaries.Append(", ");
@@ -417,28 +418,39 @@ public sealed class ClaimStore : IAsyncDisposable
                 updated_at = excluded.updated_at, last_seq = excluded.last_seq,
                 credit_ore = excluded.credit_ore, needs_reconciliation = excluded.needs_reconciliation
             """);
-        cmd.CommandText = (n > 0 ? events + ";\n" : "") + (handlings > 0 ? outbox + ";\n" : "") + notices + summaries;
+        cmd.CommandText = (n > 0 ? events + ";\n" : "") + (handlings > 0 ? outbox + ";\n" : "") + NoticesSql(webhookNotices, directNotices) + summaries;
         await cmd.ExecuteNonQueryAsync(ct);
     }
 
     /// <summary>Whether an agency's library system is FBS, which hears of full payment through its payment call.</summary>
     public Func<string, bool> AgencyUsesFbs { get; set; } = _ => false;
 
-    /// <summary>
-    /// The insert for one notice, its parameters added to the command. A webhook notice exists only if the agency
-    /// registered a webhook; staff notices are for staff to see, not to deliver.
-    /// </summary>
-    private static string NoticeSql(DbCommand cmd, LibraryNotice notice, int claim, int ev, int unique)
+    private const string NoticeColumns = "agency_id, claim_id, seq, event_id, event_type, target, state, attempts, not_before, lease_until, result, created_at";
+
+    /// <summary>One notice's values, its parameters added to the command.</summary>
+    private static string NoticeRow(DbCommand cmd, LibraryNotice notice, int claim, int ev, int index)
     {
-        var p = $"n{ev}_{unique}";
-        cmd.With($"@{p}id", Guid.CreateVersion7().ToString()).With($"@{p}ty", notice.EventType)
-           .With($"@{p}tg", Notices.NoticeTargets.TargetName(notice.Target)).With($"@{p}st", notice.Target == NoticeTarget.Staff ? "attention" : "pending")
-           .With($"@{p}r", notice.Note);
-        var columns = "INSERT INTO notices (agency_id, claim_id, seq, event_id, event_type, target, state, attempts, not_before, lease_until, result, created_at) ";
-        var values = $"@a{claim}, @c{claim}, @s{ev}, @{p}id, @{p}ty, @{p}tg, @{p}st, 0, @t{ev}, 0, @{p}r, @t{ev}";
-        return notice.Target == NoticeTarget.Webhook
-            ? columns + $"SELECT {values} FROM webhooks WHERE agency_id = @a{claim};\n"
-            : columns + $"VALUES ({values});\n";
+        var p = $"@n{index}_";
+        cmd.With(p + "id", Guid.CreateVersion7().ToString()).With(p + "ty", notice.EventType)
+           .With(p + "tg", Notices.NoticeTargets.TargetName(notice.Target)).With(p + "st", notice.Target == NoticeTarget.Staff ? "attention" : "pending")
+           .With(p + "r", notice.Note);
+        return $"(@a{claim}, @c{claim}, @s{ev}, {p}id, {p}ty, {p}tg, {p}st, 0, @t{ev}, 0, {p}r, @t{ev})";
+    }
+
+    /// <summary>
+    /// The inserts for a batch's notices: webhook notices only for agencies that registered a webhook (one statement
+    /// for all), FBS and staff notices as they are. Staff notices are for staff to see, not to deliver.
+    /// </summary>
+    private static string NoticesSql(List<string> webhook, List<string> direct)
+    {
+        var sql = new StringBuilder();
+        if (webhook.Count > 0)
+        {
+            sql.Append($"WITH v ({NoticeColumns}) AS (VALUES {string.Join(", ", webhook)})\n");
+            sql.Append($"INSERT INTO notices ({NoticeColumns}) SELECT {NoticeColumns} FROM v WHERE EXISTS (SELECT 1 FROM webhooks w WHERE w.agency_id = v.agency_id);\n");
+        }
+        if (direct.Count > 0) sql.Append($"INSERT INTO notices ({NoticeColumns}) VALUES {string.Join(", ", direct)};\n");
+        return sql.ToString();
     }
 
     private async Task<string?> PatronOfAsync(string agencyId, string claimId, CancellationToken ct) =>
@@ -474,20 +486,8 @@ public sealed class ClaimStore : IAsyncDisposable
         return list;
     }
 
-    /// <summary>A WHERE clause matching any of the (agency, second column) pairs, its parameters added to the command.</summary>
-    internal static string AnyOf(DbCommand cmd, IEnumerable<(string AgencyId, string Other)> pairs, string otherColumn)
-    {
-        var sql = new StringBuilder();
-        var i = 0;
-        foreach (var (agency, other) in pairs)
-        {
-            if (i > 0) sql.Append(" OR ");
-            sql.Append(CultureInfo.InvariantCulture, $"(agency_id = @any_a{i} AND {otherColumn} = @any_b{i})");
-            cmd.With($"@any_a{i}", agency).With($"@any_b{i}", other);
-            i++;
-        }
-        return sql.ToString();
-    }
+    internal string AnyOf(DbCommand cmd, IEnumerable<(string AgencyId, string Other)> pairs, string otherColumn) =>
+        dialect.AnyOf(cmd, pairs, otherColumn);
 
     internal static string PatronLock(string agencyId, string patronId) => $"patron:{agencyId}:{patronId}";
 }

@@ -151,13 +151,13 @@ public sealed class InboxStore(StoreDialect dialect)
             ? (fagsystemFordringId[..6], fagsystemFordringId[7..])
             : null;
 
-    private static async Task<Dictionary<(string, string), (string Municipality, Money Amount)>> ClaimsAsync(WriteScope scope, IReadOnlyList<InboxEntry> entries, CancellationToken ct)
+    private async Task<Dictionary<(string, string), (string Municipality, Money Amount)>> ClaimsAsync(WriteScope scope, IReadOnlyList<InboxEntry> entries, CancellationToken ct)
     {
         var keys = entries.Select(e => Split(e.FagsystemFordringId)).OfType<(string, string)>().Distinct().ToList();
         var found = new Dictionary<(string, string), (string, Money)>();
         if (keys.Count == 0) return found;
         await using var cmd = scope.Command("");
-        cmd.CommandText = $"SELECT agency_id, claim_id, municipality, amount_ore FROM claim_summaries WHERE route = 'debtor-system' AND ({ClaimStore.AnyOf(cmd, keys, "claim_id")})";
+        cmd.CommandText = $"SELECT agency_id, claim_id, municipality, amount_ore FROM claim_summaries WHERE route = 'debtor-system' AND ({dialect.AnyOf(cmd, keys, "claim_id")})";
         await using var r = await cmd.ExecuteReaderAsync(ct);
         while (await r.ReadAsync(ct)) found[(r.GetString(0), r.GetString(1))] = (r.GetString(2), Money.FromOre(r.GetInt64(3)));
         return found;

@@ -31,6 +31,15 @@ public sealed class PostgresDialect(string connectionString) : StoreDialect
     public override string Identity => "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY";
     public override string SkipLocked => " FOR UPDATE SKIP LOCKED";
 
+    // Two array parameters instead of a long OR chain: planned in microseconds whatever the batch size (a 200-pair
+    // OR chain took PostgreSQL about 20 ms to plan, every time, since plans are made per execution here).
+    public override string AnyOf(DbCommand cmd, IEnumerable<(string AgencyId, string Other)> pairs, string otherColumn)
+    {
+        var list = pairs.ToList();
+        cmd.With("@any_a", list.Select(p => p.AgencyId).ToArray()).With("@any_b", list.Select(p => p.Other).ToArray());
+        return $"(agency_id, {otherColumn}) IN (SELECT * FROM unnest(@any_a::text[], @any_b::text[]))";
+    }
+
     public override async Task<DbConnection> OpenAsync(CancellationToken ct) => await _dataSource.OpenConnectionAsync(ct);
 
     // Two batches in flight keep both the database and FeeBridge busy while the other waits for its commit.

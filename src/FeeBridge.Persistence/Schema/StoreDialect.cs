@@ -33,6 +33,24 @@ public abstract class StoreDialect : IAsyncDisposable
     /// <summary>Makes sure only one process migrates at a time.</summary>
     public abstract Task LockForMigrationAsync(DbConnection connection, DbTransaction tx, CancellationToken ct);
 
+    /// <summary>
+    /// A WHERE condition matching any of the (agency_id, <paramref name="otherColumn"/>) pairs, its parameters added to
+    /// the command (named <c>@any_…</c>, so a command may use the condition twice).
+    /// </summary>
+    public virtual string AnyOf(DbCommand cmd, IEnumerable<(string AgencyId, string Other)> pairs, string otherColumn)
+    {
+        var sql = new System.Text.StringBuilder();
+        var i = 0;
+        foreach (var (agency, other) in pairs)
+        {
+            if (i > 0) sql.Append(" OR ");
+            sql.Append(System.Globalization.CultureInfo.InvariantCulture, $"(agency_id = @any_a{i} AND {otherColumn} = @any_b{i})");
+            cmd.With($"@any_a{i}", agency).With($"@any_b{i}", other);
+            i++;
+        }
+        return i == 0 ? "1 = 0" : sql.ToString();
+    }
+
     public string Ddl(string sql) => sql.Replace("{blob}", Blob).Replace("{int64}", "BIGINT").Replace("{identity}", Identity);
 
     public abstract ValueTask DisposeAsync();

@@ -115,6 +115,9 @@ public sealed class InboxOptions
     /// <summary>Off: reports are received and stored but not applied (a receive-only process, or a crash test).</summary>
     public bool ApplyEnabled { get; set; } = true;
     public int BatchSize { get; set; } = 200;
+
+    /// <summary>Apply loops per process (PostgreSQL profits from two; SQLite has one writer anyway).</summary>
+    public int Workers { get; set; } = 1;
     public int LeaseSeconds { get; set; } = 30;
     public int PollMilliseconds { get; set; } = 200;
 }

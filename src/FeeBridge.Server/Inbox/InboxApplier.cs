@@ -13,10 +13,16 @@ public sealed class InboxApplier(FeeBridgeStore store, FeeBridgeOptions options,
 {
     private readonly string _owner = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Inbox.ApplyEnabled) return Task.CompletedTask;
+        // Several loops: while one waits for its commit, another applies; leases keep their rows apart.
+        return Task.WhenAll(Enumerable.Range(0, Math.Max(1, options.Inbox.Workers)).Select(_ => Task.Run(() => LoopAsync(stoppingToken), stoppingToken)));
+    }
+
+    private async Task LoopAsync(CancellationToken stoppingToken)
     {
         var o = options.Inbox;
-        if (!o.ApplyEnabled) return;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
