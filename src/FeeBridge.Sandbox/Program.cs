@@ -1,4 +1,5 @@
 using FeeBridge.Sandbox.DebtorSystem;
+using FeeBridge.Sandbox.Fbs;
 
 namespace FeeBridge.Sandbox;
 
@@ -15,9 +16,11 @@ public sealed class SandboxProgram
     {
         var builder = WebApplication.CreateBuilder(args);
         builder.Services.AddDebtorSandbox();
+        builder.Services.AddFbsSandbox();
         var app = builder.Build();
         app.MapGet("/sandbox/health", () => Results.Ok(new { status = "ok" }));
         app.MapDebtorSandbox();
+        app.MapFbsSandbox();
         app.Run();
     }
 }

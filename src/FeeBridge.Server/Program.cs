@@ -4,6 +4,7 @@ using FeeBridge.Server.Claims;
 using FeeBridge.Server.DebtorSystem;
 using FeeBridge.Sandbox;
 using FeeBridge.Sandbox.DebtorSystem;
+using FeeBridge.Sandbox.Fbs;
 using Microsoft.AspNetCore.Hosting.Server;
 using FeeBridge.Server;
 using FeeBridge.Server.Hosting;
@@ -34,6 +35,7 @@ if (sandbox)
 {
     builder.Services.AddSingleton(sp => new FeeBridgeAddress(() => OwnAddress.Of(sp.GetRequiredService<IServer>())));
     builder.Services.AddDebtorSandbox();
+    builder.Services.AddFbsSandbox();
 }
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();
@@ -59,7 +61,11 @@ app.MapGet("/health/live", () => Results.Ok(new { status = "live" })).ExcludeFro
 app.MapClaimsApi();
 app.MapDebtorEventReceiver();
 app.MapLibraryApi();
-if (sandbox) app.MapDebtorSandbox();
+if (sandbox)
+{
+    app.MapDebtorSandbox();
+    app.MapFbsSandbox();
+}
 
 app.Run();
 

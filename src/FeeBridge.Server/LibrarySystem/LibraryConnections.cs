@@ -1,5 +1,6 @@
 using FeeBridge.LibrarySystem.Fbs;
 using FeeBridge.LibrarySystem.Webhooks;
+using FeeBridge.Sandbox.Fbs;
 using FeeBridge.Server.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 
@@ -11,8 +12,6 @@ namespace FeeBridge.Server.LibrarySystem;
 /// </summary>
 public sealed class LibraryConnections(FeeBridgeOptions options, IServer server) : IDisposable
 {
-    /// <summary>FeeBridge's client token at the FBS sandbox (<c>FbsClients.FeeBridgeToken</c>).</summary>
-    public const string SandboxFbsToken = "sandbox-feebridge-token";
 
     private readonly Lock _gate = new();
     private readonly HttpClient _webhookHttp = new() { Timeout = TimeSpan.FromSeconds(10) };
@@ -33,7 +32,7 @@ public sealed class LibraryConnections(FeeBridgeOptions options, IServer server)
                 if (baseUrl is null) return null;
                 if (!baseUrl.AbsolutePath.EndsWith('/')) baseUrl = new Uri(baseUrl + "/");
                 _fbsHttp = new HttpClient { BaseAddress = baseUrl, Timeout = TimeSpan.FromSeconds(options.Fbs.TimeoutSeconds) };
-                var token = options.Fbs.Token ?? (options.IsSandbox ? SandboxFbsToken : null);
+                var token = options.Fbs.Token ?? (options.IsSandbox ? FbsClients.FeeBridgeToken : null);
                 if (token is not null) _fbsHttp.DefaultRequestHeaders.Authorization = new("Bearer", token);
                 return _fbs = new FbsClient(_fbsHttp);
             }

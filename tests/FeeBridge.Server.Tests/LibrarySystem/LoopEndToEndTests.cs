@@ -1,0 +1,155 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using FeeBridge.DebtorSystem.Contract;
+using FeeBridge.Server.Tests.Inbox;
+using FeeBridge.Server.Tests.Infrastructure;
+
+namespace FeeBridge.Server.Tests.LibrarySystem;
+
+/// <summary>
+/// The whole loop over real HTTP, FeeBridge and both sandboxes as separate processes: a fee created in FBS is handed
+/// to FeeBridge, registered in the debtor system, paid there, and FBS shows it paid and the block gone.
+/// </summary>
+public abstract class LoopEndToEndTests : IDisposable
+{
+    private readonly SandboxProcess _sandbox;
+    private readonly FeeBridgeProcess _feeBridge;
+
+    protected LoopEndToEndTests(StoreKind kind)
+    {
+        var address = ChildProcess.FreeAddress();
+        _sandbox = new SandboxProcess(feeBridge: address);
+        try
+        {
+            _feeBridge = new FeeBridgeProcess(TestStores.NewDataDirectory(), kind == StoreKind.Postgres ? TestStores.NewPostgresDatabase() : null,
+                new Dictionary<string, string>
+                {
+                    ["FeeBridge:DebtorSystems:101:Endpoint"] = _sandbox.Sf1590Endpoint,
+                    ["FeeBridge:Fbs:BaseUrl"] = _sandbox.FbsBaseUrl,
+                    ["FeeBridge:Dispatcher:PollMilliseconds"] = "20",
+                    ["FeeBridge:Inbox:PollMilliseconds"] = "20",
+                    ["FeeBridge:Notices:PollMilliseconds"] = "20",
+                }, address);
+        }
+        catch
+        {
+            _sandbox.Dispose();
+            throw;
+        }
+    }
+
+    public void Dispose()
+    {
+        _feeBridge.Dispose();
+        _sandbox.Dispose();
+    }
+
+    private async Task<long> CreateFeeAsync(string patron, string amount)
+    {
+        var r = await _sandbox.Http.PostAsJsonAsync($"/sandbox/fbs/710100/patrons/{patron}/fees",
+            new { cpr = "0101901234", name = "Jens Hansen", type = "fee", amount, reasonMessage = "Gebyr (for sent)" });
+        r.StatusCode.ShouldBe(HttpStatusCode.Created);
+        var created = await r.Json();
+        ((string)created["claimId"]!).ShouldBe(((long)created["feeId"]!).ToString());
+        return (long)created["feeId"]!;
+    }
+
+    private async Task<JsonObject> PatronAsync(string patron) =>
+        JsonNode.Parse(await _sandbox.Http.GetStringAsync($"/sandbox/fbs/external/710100/patrons/{patron}/v4"))!["patron"]!.AsObject();
+
+    private async Task<JsonObject> FeeAsync(string patron, long feeId) =>
+        JsonNode.Parse(await _sandbox.Http.GetStringAsync($"/sandbox/fbs/external/710100/patron/{patron}/fees/v2?includepaid=true&includenonpayable=true"))!
+            .AsArray().Single(f => (long)f!["feeId"]! == feeId)!.AsObject();
+
+    private Task<JsonObject> ClaimWhen(long feeId, Func<JsonObject, bool> done) =>
+        Eventually.Until(() => _feeBridge.Library.GetClaim("710100", feeId.ToString()), done);
+
+    private async Task<string> BetalingsIdAsync(long feeId) =>
+        (string)JsonNode.Parse(await _sandbox.Http.GetStringAsync("/sandbox/debtor/101/claims"))!.AsArray()
+            .Single(c => (string)c!["fagsystemFordringId"]! == $"710100-{feeId}")!["betalingsId"]!;
+
+    private async Task<JsonArray> NoticesAsync(long feeId) =>
+        JsonNode.Parse(await _feeBridge.Library.GetStringAsync($"/api/v1/agencies/710100/notices?claimId={feeId}"))!.AsArray();
+
+    [Fact]
+    public async Task AFeeCreatedInFbs_IsRegistered_PaidInTheDebtorSystem_AndFbsShowsItPaid_AndTheBlockGone()
+    {
+        var feeId = await CreateFeeAsync("P-loop", "250.00");
+        (await PatronAsync("P-loop"))["blockStatus"]!.AsArray().Single()!["blockedReason"]!.ToString().ShouldBe("E");
+        ((bool)(await FeeAsync("P-loop", feeId))["payableByClient"]!).ShouldBeFalse("handed to the debtor system, not payable at the library");
+
+        await ClaimWhen(feeId, c => (string)c["status"]! == "registered");
+        (await _sandbox.Http.PostAsJsonAsync("/sandbox/debtor/101/payments", new { betalingsId = await BetalingsIdAsync(feeId), amount = "250.00", method = "MobilePay" }))
+            .StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var fee = await Eventually.Until(() => FeeAsync("P-loop", feeId), f => f["paidDate"] is not null);
+        (await PatronAsync("P-loop"))["blockStatus"]!.AsArray().ShouldBeEmpty();
+        ((string)(await ClaimWhen(feeId, c => (string)c["status"]! == "paid"))["outstanding"]!).ShouldBe("0.00");
+        var fbsNotice = (await Eventually.Until(() => NoticesAsync(feeId), n => n.Any(x => (string)x!["target"]! == "fbs" && (string)x["state"]! != "pending")))
+            .Single(n => (string)n!["target"]! == "fbs")!;
+        ((string)fbsNotice["state"]!).ShouldBe("delivered");
+        ((string)fbsNotice["result"]!).ShouldContain("confirmation");
+        fee["paidDate"].ShouldNotBeNull();
+    }
+
+    [Fact]
+    public async Task APartPayment_LeavesTheFeeUnpaidInFbs_AndStaffSeeIt_ThenTheRestSettlesIt()
+    {
+        var feeId = await CreateFeeAsync("P-part", "250.00");
+        await ClaimWhen(feeId, c => (string)c["status"]! == "registered");
+        var betalingsId = await BetalingsIdAsync(feeId);
+        await _sandbox.Http.PostAsJsonAsync("/sandbox/debtor/101/payments", new { betalingsId, amount = "100.00" });
+
+        await ClaimWhen(feeId, c => (string)c["status"]! == "partially-paid");
+        var staff = await Eventually.Until(() => NoticesAsync(feeId), n => n.Any(x => (string)x!["target"]! == "staff"));
+        ((string)staff.Single(x => (string)x!["target"]! == "staff")!["state"]!).ShouldBe("attention");
+        (await FeeAsync("P-part", feeId))["paidDate"].ShouldBeNull("FBS pays a fee whole or not at all");
+
+        await _sandbox.Http.PostAsJsonAsync("/sandbox/debtor/101/payments", new { betalingsId, amount = "150.00" });
+        await Eventually.Until(() => FeeAsync("P-part", feeId), f => f["paidDate"] is not null);
+        (await PatronAsync("P-part"))["blockStatus"]!.AsArray().ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task AReversalAfterSettlement_ReopensTheClaim_AndFbsIsToldNothingFalse()
+    {
+        var feeId = await CreateFeeAsync("P-rev", "250.00");
+        await ClaimWhen(feeId, c => (string)c["status"]! == "registered");
+        using var debtorSystem = new HttpClient { BaseAddress = _feeBridge.Address };
+        var fagsystemId = $"710100-{feeId}";
+
+        // Paid and reversed in one delivery: by the time FBS's turn comes, the claim is no longer paid.
+        await debtorSystem.SendAsync("101", Reports.Of(fagsystemId, HaendelseType.Daekning, "250.00", "0.00"),
+            Reports.Of(fagsystemId, HaendelseType.Tilbagefoersel, "250.00", "250.00", day: 1));
+        var claim = await ClaimWhen(feeId, c => ClaimBodies.EventTypes(c).Contains("payment-reversed"));
+        ((string)claim["status"]!).ShouldBe("registered");
+        ((string)claim["outstanding"]!).ShouldBe("250.00");
+        var notices = await Eventually.Until(() => NoticesAsync(feeId), n => n.Any(x => (string)x!["target"]! == "fbs" && (string)x["state"]! != "pending"));
+        ((string)notices.Single(x => (string)x!["target"]! == "fbs")!["state"]!).ShouldBe("withdrawn");
+        notices.ShouldContain(x => (string)x!["target"]! == "staff" && (string)x["eventType"]! == "claim.reopened");
+        (await FeeAsync("P-rev", feeId))["paidDate"].ShouldBeNull("FBS was never told the fee was paid");
+        (await PatronAsync("P-rev"))["blockStatus"]!.AsArray().ShouldNotBeEmpty();
+    }
+
+    [Fact]
+    public async Task HandOffToCollection_KeepsTheBlock_UntilTheCollectorReportsPayment()
+    {
+        var feeId = await CreateFeeAsync("P-coll", "250.00");
+        await ClaimWhen(feeId, c => (string)c["status"]! == "registered");
+        using var debtorSystem = new HttpClient { BaseAddress = _feeBridge.Address };
+        await debtorSystem.SendAsync("101", Reports.Of($"710100-{feeId}", HaendelseType.OversendtTilInddrivelse, "500.00", "250.00"));
+        await ClaimWhen(feeId, c => (string)c["status"]! == "in-collection");
+        (await PatronAsync("P-coll"))["blockStatus"]!.AsArray().ShouldNotBeEmpty();
+
+        await debtorSystem.SendAsync("101", Reports.Of($"710100-{feeId}", HaendelseType.Daekning, "250.00", "0.00", day: 30));
+        await Eventually.Until(() => FeeAsync("P-coll", feeId), f => f["paidDate"] is not null);
+        (await PatronAsync("P-coll"))["blockStatus"]!.AsArray().ShouldBeEmpty();
+    }
+}
+
+[Trait("store", "sqlite")]
+public sealed class LoopEndToEndOnSqlite() : LoopEndToEndTests(StoreKind.Sqlite);
+
+[Trait("store", "postgresql")]
+public sealed class LoopEndToEndOnPostgres() : LoopEndToEndTests(StoreKind.Postgres);
