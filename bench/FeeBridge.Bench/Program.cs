@@ -14,6 +14,9 @@ switch (options.Scenario)
     case "feedback":
         await FeedbackScenario.RunAsync(options);
         break;
+    case "loop":
+        await LoopScenario.RunAsync(options);
+        break;
     default:
         Console.Error.WriteLine("usage: bench/run.sh intake|transfer|feedback|loop [--claims N] [--events N] [--payments N] [--clients N] [--stores sqlite,postgres]");
         return 2;

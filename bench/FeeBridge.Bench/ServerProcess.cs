@@ -16,11 +16,12 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public Uri Address { get; }
 
-    public static async Task<ServerProcess> StartAsync(string dataDirectory, string? connectionString, IReadOnlyDictionary<string, string>? settings = null, string project = "FeeBridge.Server")
+    public static async Task<ServerProcess> StartAsync(string dataDirectory, string? connectionString, IReadOnlyDictionary<string, string>? settings = null,
+        string project = "FeeBridge.Server", int? port = null)
     {
         var dll = Path.Combine(RepoRoot(), "src", project, "bin", "Release", "net10.0", project + ".dll");
         if (!File.Exists(dll)) throw new FileNotFoundException("Build the solution in Release first (bench/run.sh does).", dll);
-        var port = FreePort();
+        port ??= FreePort();
         var start = new ProcessStartInfo("dotnet", [dll, "--urls", $"http://127.0.0.1:{port}"])
         {
             WorkingDirectory = Path.GetDirectoryName(dll)!,
@@ -69,7 +70,7 @@ public sealed class ServerProcess : IAsyncDisposable
         return dir?.FullName ?? throw new DirectoryNotFoundException("FeeBridge.slnx not found above the benchmark.");
     }
 
-    private static int FreePort()
+    public static int FreePort()
     {
         using var l = new TcpListener(System.Net.IPAddress.Loopback, 0);
         l.Start();
