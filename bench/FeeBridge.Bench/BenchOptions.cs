@@ -1,6 +1,6 @@
 namespace FeeBridge.Bench;
 
-public sealed record BenchOptions(string Scenario, int Claims, int Clients, string? PostgresAdmin, string[] Stores, int Events, int Payments)
+public sealed record BenchOptions(string Scenario, int Claims, int Clients, string? PostgresAdmin, string[] Stores, int Events, int Payments, int Rate)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -16,6 +16,7 @@ public sealed record BenchOptions(string Scenario, int Claims, int Clients, stri
             Value("--postgres"),
             (Value("--stores") ?? "postgres,sqlite").Split(','),
             int.Parse(Value("--events") ?? "200000"),
-            int.Parse(Value("--payments") ?? "1000"));
+            int.Parse(Value("--payments") ?? "1000"),
+            int.Parse(Value("--rate") ?? "0"));
     }
 }

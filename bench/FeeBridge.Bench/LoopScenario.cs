@@ -18,7 +18,7 @@ public static class LoopScenario
     public static async Task RunAsync(BenchOptions o)
     {
         var n = o.Payments;
-        Console.WriteLine($"# loop: {n:N0} payments, {o.Clients} clients, {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
+        Console.WriteLine($"# loop: {n:N0} payments, {(o.Rate > 0 ? $"{o.Rate}/s" : "all at once")}, {o.Clients} clients, {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
         var dataDir = Directory.CreateTempSubdirectory("feebridge-loop-").FullName;
         var db = IntakeScenario.CreateDatabase(o);
         var feeBridgePort = ServerProcess.FreePort();
@@ -55,9 +55,12 @@ public static class LoopScenario
         }
         Console.WriteLine($"# {n:N0} fees registered in the debtor system, every patron blocked; paying");
 
+        // Paced (--rate payments/s) like citizens paying through the day, or all at once (--rate 0), the hardest case.
         var paidAt = new DateTimeOffset[n];
+        var start = DateTimeOffset.UtcNow;
         await ForEach(n, o.Clients, async i =>
         {
+            if (o.Rate > 0 && start.AddSeconds(i / (double)o.Rate) - DateTimeOffset.UtcNow is { Ticks: > 0 } early) await Task.Delay(early);
             var r = await http.PostAsJsonAsync("/sandbox/debtor/101/payments", new { fagsystemFordringId = $"710100-{fees[i]}", amount = "250.00", method = "MobilePay" });
             paidAt[i] = DateTimeOffset.UtcNow;
             if (!r.IsSuccessStatusCode) throw new InvalidOperationException($"payment {i}: {(int)r.StatusCode}");
@@ -81,10 +84,10 @@ public static class LoopScenario
         }
         Array.Sort(latencies);
         Console.WriteLine();
-        Console.WriteLine("| payments | paid in debtor system → paid in FBS, block lifted: p50 ms | p99 ms | max ms | today (published) | FeeBridge peak RSS MiB |");
-        Console.WriteLine("| ---: | ---: | ---: | ---: | ---: | ---: |");
+        Console.WriteLine("| payments | rate | paid in debtor system → paid in FBS, block lifted: p50 ms | p99 ms | max ms | today (published) | FeeBridge peak RSS MiB |");
+        Console.WriteLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"| {n:N0} | {latencies[n / 2]:F0} | {latencies[(int)(n * 0.99)]:F0} | {latencies[^1]:F0} | up to 72 h | {server.PeakRssMiB():F0} |"));
+            $"| {n:N0} | {(o.Rate > 0 ? $"{o.Rate}/s" : "all at once")} | {latencies[n / 2]:F0} | {latencies[(int)(n * 0.99)]:F0} | {latencies[^1]:F0} | up to 72 h | {server.PeakRssMiB():F0} |"));
         Directory.Delete(dataDir, recursive: true);
     }
 

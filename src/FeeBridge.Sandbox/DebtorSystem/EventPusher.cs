@@ -27,6 +27,8 @@ public sealed class EventPusher(DebtorSandbox sandbox, FaultSwitch faults, FeeBr
                 {
                     foreach (var group in due.GroupBy(d => d.Municipality))
                         sandbox.Reported(await SendAsync(http, endpoint, group.Key, group.Select(g => g.Event).ToList(), stoppingToken));
+                    // More waiting: send on at once, as a debtor system working through a backlog would.
+                    if (due.Count == 100) wait = TimeSpan.Zero;
                 }
                 catch (Exception e) when (e is HttpRequestException or TaskCanceledException or ContractViolation or SoapFault && !stoppingToken.IsCancellationRequested)
                 {

@@ -32,10 +32,10 @@ public sealed class NoticeDeliverer(
         {
             try
             {
-                var batch = await store.Notices.LeaseAsync(_owner, 50, clock.GetUtcNow(), TimeSpan.FromSeconds(o.LeaseSeconds), stoppingToken);
+                var batch = await store.Notices.LeaseAsync(_owner, 100, clock.GetUtcNow(), TimeSpan.FromSeconds(o.LeaseSeconds), stoppingToken);
                 if (batch.Count > 0)
                 {
-                    await Parallel.ForEachAsync(batch, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = stoppingToken },
+                    await Parallel.ForEachAsync(batch, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = stoppingToken },
                         async (item, ct) => await DeliverAsync(item, ct));
                     continue;
                 }
