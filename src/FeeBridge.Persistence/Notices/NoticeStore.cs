@@ -14,6 +14,9 @@ public sealed record NoticeView(long Id, string ClaimId, string EventId, string 
 
 public sealed record NoticeAttempt(int Attempt, DateTimeOffset At, string Outcome);
 
+/// <summary>How one delivery attempt ended: the notice's new state, what happened, and when to try again if at all.</summary>
+public sealed record NoticeResult(NoticeItem Item, string State, string Outcome, DateTimeOffset? RetryAt);
+
 /// <summary>An agency's webhook: where its library system wants callbacks, and the secret they are signed with.</summary>
 public sealed record Webhook(string AgencyId, Uri Url, string Secret, DateTimeOffset CreatedAt);
 
@@ -66,22 +69,26 @@ public sealed class NoticeStore(StoreDialect dialect)
     }
 
     /// <summary>
-    /// Records an attempt and its end: <c>delivered</c>, <c>withdrawn</c> or <c>attention</c> close the notice;
-    /// <c>pending</c> with <paramref name="retryAt"/> tries again then. Only while this owner holds the lease.
+    /// Records attempts and their ends, in one transaction: <c>delivered</c>, <c>withdrawn</c> or <c>attention</c>
+    /// close a notice; <c>pending</c> with a retry time tries again then. Only rows this owner still holds change.
     /// </summary>
-    public async Task FinishAsync(NoticeItem item, string owner, string state, string outcome, DateTimeOffset now, DateTimeOffset? retryAt, CancellationToken ct)
+    public async Task FinishAsync(IReadOnlyList<NoticeResult> results, string owner, DateTimeOffset now, CancellationToken ct)
     {
+        if (results.Count == 0) return;
         await using var scope = await dialect.BeginWriteAsync([], ct);
-        await using var update = scope.Command("""
-            UPDATE notices SET state = @st, result = @res, attempts = attempts + 1, not_before = @nb, lease_owner = NULL, lease_until = 0,
-                finished_at = @fin
-            WHERE id = @id AND lease_owner = @owner AND state = 'pending'
-            """).With("@st", state).With("@res", outcome).With("@nb", ClaimCodec.ToMicros(retryAt ?? now))
-            .With("@fin", state == "pending" ? null : ClaimCodec.ToMicros(now)).With("@id", item.Id).With("@owner", owner);
-        if (await update.ExecuteNonQueryAsync(ct) == 0) return;
-        await using var log = scope.Command("INSERT INTO notice_attempts (notice_id, attempt, at, outcome) VALUES (@id, @n, @at, @o)")
-            .With("@id", item.Id).With("@n", item.Attempts + 1).With("@at", ClaimCodec.ToMicros(now)).With("@o", outcome);
-        await log.ExecuteNonQueryAsync(ct);
+        foreach (var r in results)
+        {
+            await using var update = scope.Command("""
+                UPDATE notices SET state = @st, result = @res, attempts = attempts + 1, not_before = @nb, lease_owner = NULL, lease_until = 0,
+                    finished_at = @fin
+                WHERE id = @id AND lease_owner = @owner AND state = 'pending'
+                """).With("@st", r.State).With("@res", r.Outcome).With("@nb", ClaimCodec.ToMicros(r.RetryAt ?? now))
+                .With("@fin", r.State == "pending" ? null : ClaimCodec.ToMicros(now)).With("@id", r.Item.Id).With("@owner", owner);
+            if (await update.ExecuteNonQueryAsync(ct) == 0) continue;
+            await using var log = scope.Command("INSERT INTO notice_attempts (notice_id, attempt, at, outcome) VALUES (@id, @n, @at, @o)")
+                .With("@id", r.Item.Id).With("@n", r.Item.Attempts + 1).With("@at", ClaimCodec.ToMicros(now)).With("@o", r.Outcome);
+            await log.ExecuteNonQueryAsync(ct);
+        }
         await scope.CommitAsync(ct);
     }
 

@@ -35,8 +35,12 @@ public sealed class NoticeDeliverer(
                 var batch = await store.Notices.LeaseAsync(_owner, 100, clock.GetUtcNow(), TimeSpan.FromSeconds(o.LeaseSeconds), stoppingToken);
                 if (batch.Count > 0)
                 {
+                    // The batch's claims in one query; then the calls out, several at a time.
+                    var claims = await store.Claims.GetManyAsync(batch.Select(n => (n.AgencyId, n.ClaimId)).Distinct().ToList(), stoppingToken);
+                    var results = new System.Collections.Concurrent.ConcurrentBag<NoticeResult>();
                     await Parallel.ForEachAsync(batch, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = stoppingToken },
-                        async (item, ct) => await DeliverAsync(item, ct));
+                        async (item, ct) => results.Add(await DeliverAsync(item, claims.GetValueOrDefault((item.AgencyId, item.ClaimId)), ct)));
+                    await store.Notices.FinishAsync(results.ToList(), _owner, clock.GetUtcNow(), stoppingToken);
                     continue;
                 }
             }
@@ -49,14 +53,12 @@ public sealed class NoticeDeliverer(
         }
     }
 
-    private async Task DeliverAsync(NoticeItem item, CancellationToken ct)
+    private async Task<NoticeResult> DeliverAsync(NoticeItem item, ClaimState? claim, CancellationToken ct)
     {
-        var claim = await store.Claims.GetAsync(item.AgencyId, item.ClaimId, ct);
         var (state, outcome, retry) = claim is null
             ? ("withdrawn", "The claim no longer exists.", false)
             : item.Target == NoticeTarget.Fbs ? await ToFbsAsync(item, claim, ct) : await ToWebhookAsync(item, claim, ct);
-        var now = clock.GetUtcNow();
-        await store.Notices.FinishAsync(item, _owner, state, outcome, now, retry ? now + Backoff(item.Attempts) : null, ct);
+        return new NoticeResult(item, state, outcome, retry ? clock.GetUtcNow() + Backoff(item.Attempts) : null);
     }
 
     private async Task<(string State, string Outcome, bool Retry)> ToFbsAsync(NoticeItem item, ClaimState claim, CancellationToken ct)
