@@ -133,6 +133,27 @@ public abstract class LoopEndToEndTests : IDisposable
     }
 
     [Fact]
+    public async Task AFeeFbsAlreadyHadPaidAnotherWay_IsShownToStaff_AsAPossibleDoublePayment()
+    {
+        var feeId = await CreateFeeAsync("P-twice", "250.00");
+        await ClaimWhen(feeId, c => (string)c["status"]! == "registered");
+        // Someone registers the payment in FBS under another order (e.g. at the desk) ...
+        using (var desk = new HttpRequestMessage(HttpMethod.Post, "/sandbox/fbs/external/v1/710100/patron/P-twice/payment")
+               { Content = JsonContent.Create(new { orderId = "desk-1", feeId = new[] { feeId } }) })
+        {
+            desk.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", "sandbox-feebridge-token");
+            (await _sandbox.Http.SendAsync(desk)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+        // ... and the citizen pays at the municipality as well.
+        await _sandbox.Http.PostAsJsonAsync("/sandbox/debtor/101/payments", new { betalingsId = await BetalingsIdAsync(feeId), amount = "250.00" });
+
+        var notices = await Eventually.Until(() => NoticesAsync(feeId), n => n.Any(x => (string)x!["target"]! == "fbs" && (string)x["state"]! != "pending"));
+        var fbs = notices.Single(x => (string)x!["target"]! == "fbs")!;
+        ((string)fbs["state"]!).ShouldBe("attention");
+        ((string)fbs["result"]!).ShouldContain("paid twice");
+    }
+
+    [Fact]
     public async Task HandOffToCollection_KeepsTheBlock_UntilTheCollectorReportsPayment()
     {
         var feeId = await CreateFeeAsync("P-coll", "250.00");
