@@ -36,28 +36,18 @@ public static class FeedbackScenario
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = o.Clients };
         using var http = new HttpClient(handler) { BaseAddress = server.Address, Timeout = TimeSpan.FromMinutes(5) };
         http.DefaultRequestHeaders.Authorization = new("Bearer", "sandbox-library-key");
-        var next = -1;
-        await Task.WhenAll(Enumerable.Range(0, o.Clients).Select(_ => Task.Run(async () =>
-        {
-            int i;
-            while ((i = Interlocked.Increment(ref next)) < claims) await IntakeScenario.Put(http, i);
-        })));
+        await Clients.ForEach(claims, o.Clients, i => IntakeScenario.Put(http, i));
         Console.WriteLine($"# {claims:N0} claims handed over; sending reports");
 
         var deliveries = Deliveries(events).ToList();
         var latencies = new double[deliveries.Count];
         var clock = Stopwatch.StartNew();
-        var nextDelivery = -1;
-        await Task.WhenAll(Enumerable.Range(0, o.Clients).Select(_ => Task.Run(async () =>
+        await Clients.ForEach(deliveries.Count, o.Clients, async d =>
         {
-            int d;
-            while ((d = Interlocked.Increment(ref nextDelivery)) < deliveries.Count)
-            {
-                var t = Stopwatch.GetTimestamp();
-                await SendAsync(http, deliveries[d]);
-                latencies[d] = Stopwatch.GetElapsedTime(t).TotalMilliseconds;
-            }
-        })));
+            var t = Stopwatch.GetTimestamp();
+            await SendAsync(http, deliveries[d]);
+            latencies[d] = Stopwatch.GetElapsedTime(t).TotalMilliseconds;
+        });
         var received = clock.Elapsed;
         await using var pg = new NpgsqlConnection(db);
         await pg.OpenAsync();
@@ -120,28 +110,23 @@ public static class FeedbackScenario
         await Migrations.ApplyAsync(dialect, CancellationToken.None);
         var rows = Deliveries(events).ToList();
         var clock = Stopwatch.StartNew();
-        var next = -1;
-        await Task.WhenAll(Enumerable.Range(0, o.Clients).Select(_ => Task.Run(async () =>
+        await Clients.ForEach(rows.Count, o.Clients, async d =>
         {
-            int d;
-            while ((d = Interlocked.Increment(ref next)) < rows.Count)
+            await using var c = await dialect.OpenAsync(CancellationToken.None);
+            await using var cmd = c.CreateCommand();
+            var sql = new StringBuilder("INSERT INTO inbox (haendelse_id, municipality, fagsystem_fordring_id, agency_id, claim_id, type, beloeb_ore, value_date, payment_method, restsaldo_ore, state, received_at, lease_until) VALUES ");
+            for (var i = 0; i < rows[d].Length; i++)
             {
-                await using var c = await dialect.OpenAsync(CancellationToken.None);
-                await using var cmd = c.CreateCommand();
-                var sql = new StringBuilder("INSERT INTO inbox (haendelse_id, municipality, fagsystem_fordring_id, agency_id, claim_id, type, beloeb_ore, value_date, payment_method, restsaldo_ore, state, received_at, lease_until) VALUES ");
-                for (var i = 0; i < rows[d].Length; i++)
-                {
-                    var h = rows[d][i];
-                    if (i > 0) sql.Append(", ");
-                    sql.Append(CultureInfo.InvariantCulture, $"(@h{i}, '101', @f{i}, '710100', @c{i}, 'covered', @b{i}, @v{i}, 'MobilePay', @r{i}, 'pending', 0, 0)");
-                    cmd.With($"@h{i}", h.HaendelseId.ToString("D")).With($"@f{i}", h.FagsystemFordringId).With($"@c{i}", h.FagsystemFordringId[7..])
-                       .With($"@b{i}", h.Beloeb.Ore).With($"@v{i}", h.Valoerdato.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).With($"@r{i}", h.Restsaldo.Ore);
-                }
-                sql.Append(" ON CONFLICT (haendelse_id) DO NOTHING");
-                cmd.CommandText = sql.ToString();
-                await cmd.ExecuteNonQueryAsync();
+                var h = rows[d][i];
+                if (i > 0) sql.Append(", ");
+                sql.Append(CultureInfo.InvariantCulture, $"(@h{i}, '101', @f{i}, '710100', @c{i}, 'covered', @b{i}, @v{i}, 'MobilePay', @r{i}, 'pending', 0, 0)");
+                cmd.With($"@h{i}", h.HaendelseId.ToString("D")).With($"@f{i}", h.FagsystemFordringId).With($"@c{i}", h.FagsystemFordringId[7..])
+                   .With($"@b{i}", h.Beloeb.Ore).With($"@v{i}", h.Valoerdato.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).With($"@r{i}", h.Restsaldo.Ore);
             }
-        })));
+            sql.Append(" ON CONFLICT (haendelse_id) DO NOTHING");
+            cmd.CommandText = sql.ToString();
+            await cmd.ExecuteNonQueryAsync();
+        });
         return events / clock.Elapsed.TotalSeconds;
     }
 }

@@ -56,18 +56,13 @@ public static class IntakeScenario
         for (var i = 0; i < 200; i++) await Put(http, -1 - i);
 
         var latencies = new double[o.Claims];
-        var next = -1;
         var clock = Stopwatch.StartNew();
-        await Task.WhenAll(Enumerable.Range(0, o.Clients).Select(_ => Task.Run(async () =>
+        await Clients.ForEach(o.Claims, o.Clients, async i =>
         {
-            int i;
-            while ((i = Interlocked.Increment(ref next)) < o.Claims)
-            {
-                var t = Stopwatch.GetTimestamp();
-                await Put(http, i);
-                latencies[i] = Stopwatch.GetElapsedTime(t).TotalMilliseconds;
-            }
-        })));
+            var t = Stopwatch.GetTimestamp();
+            await Put(http, i);
+            latencies[i] = Stopwatch.GetElapsedTime(t).TotalMilliseconds;
+        });
         clock.Stop();
         var rss = server.PeakRssMiB();
         Array.Sort(latencies);

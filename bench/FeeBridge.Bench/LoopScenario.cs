@@ -36,7 +36,7 @@ public static class LoopScenario
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = o.Clients };
         using var http = new HttpClient(handler) { BaseAddress = sandbox.Address, Timeout = TimeSpan.FromMinutes(2) };
         var fees = new long[n];
-        await ForEach(n, o.Clients, async i =>
+        await Clients.ForEach(n, o.Clients, async i =>
         {
             var r = await http.PostAsJsonAsync($"/sandbox/fbs/710100/patrons/LP{i}/fees",
                 new { cpr = Cpr(i), name = $"Loop Borger {i}", type = "fee", amount = "250.00", reasonMessage = "Gebyr (for sent)" });
@@ -58,7 +58,7 @@ public static class LoopScenario
         // Paced (--rate payments/s) like citizens paying through the day, or all at once (--rate 0), the hardest case.
         var paidAt = new DateTimeOffset[n];
         var start = DateTimeOffset.UtcNow;
-        await ForEach(n, o.Clients, async i =>
+        await Clients.ForEach(n, o.Clients, async i =>
         {
             if (o.Rate > 0 && start.AddSeconds(i / (double)o.Rate) - DateTimeOffset.UtcNow is { Ticks: > 0 } early) await Task.Delay(early);
             var r = await http.PostAsJsonAsync("/sandbox/debtor/101/payments", new { fagsystemFordringId = $"710100-{fees[i]}", amount = "250.00", method = "MobilePay" });
@@ -89,16 +89,6 @@ public static class LoopScenario
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"| {n:N0} | {(o.Rate > 0 ? $"{o.Rate}/s" : "all at once")} | {latencies[n / 2]:F0} | {latencies[(int)(n * 0.99)]:F0} | {latencies[^1]:F0} | up to 72 h | {server.PeakRssMiB():F0} |"));
         Directory.Delete(dataDir, recursive: true);
-    }
-
-    private static Task ForEach(int n, int clients, Func<int, Task> body)
-    {
-        var next = -1;
-        return Task.WhenAll(Enumerable.Range(0, clients).Select(_ => Task.Run(async () =>
-        {
-            int i;
-            while ((i = Interlocked.Increment(ref next)) < n) await body(i);
-        })));
     }
 
     // Serial 0001–3999: the debtor sandbox's CPR register lacks serial 0000.

@@ -31,12 +31,7 @@ public static class TransferScenario
         http.DefaultRequestHeaders.Authorization = new("Bearer", "sandbox-library-key");
 
         var clock = Stopwatch.StartNew();
-        var next = -1;
-        var putting = Task.WhenAll(Enumerable.Range(0, o.Clients).Select(_ => Task.Run(async () =>
-        {
-            int i;
-            while ((i = Interlocked.Increment(ref next)) < o.Claims) await IntakeScenario.Put(http, i);
-        })));
+        var putting = Clients.ForEach(o.Claims, o.Clients, i => IntakeScenario.Put(http, i));
 
         double? rssAt10k = null;
         await using var pg = new NpgsqlConnection(db);

@@ -11,7 +11,9 @@ namespace FeeBridge.DebtorSystem.Mapping;
 public static class HandlingMapper
 {
     /// <summary>The claim's id in the debtor system's eyes: <c>agencyId-claimId</c>.</summary>
-    public static string FagsystemFordringId(ClaimHeader h) => $"{h.AgencyId}-{h.ClaimId}";
+    public static string FagsystemFordringId(ClaimHeader h) => FagsystemFordringId(h.AgencyId.Value, h.ClaimId);
+
+    public static string FagsystemFordringId(string agencyId, string claimId) => $"{agencyId}-{claimId}";
 
     public static Handling Map(ClaimState claim, HandlingKind kind, int seq, Guid handlingId)
     {

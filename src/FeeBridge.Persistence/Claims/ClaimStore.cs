@@ -179,12 +179,10 @@ public sealed class ClaimStore : IAsyncDisposable
     public async Task ApplyReceiptsAsync(IReadOnlyList<Outbox.HandlingOutcome> outcomes, string owner, DateTimeOffset now, CancellationToken ct)
     {
         if (outcomes.Count == 0) return;
-        var patrons = await PatronsOfAsync(outcomes.Select(o => (o.Item.AgencyId, o.Item.ClaimId)).Distinct().ToList(), ct);
-        await using var scope = await dialect.BeginWriteAsync(patrons.Select(p => PatronLock(p.Key.AgencyId, p.Value)).ToList(), ct);
-
-        var states = await LoadManyAsync(scope.Connection, scope.Transaction,
-            outcomes.Where(o => o.Item.Kind == HandlingKind.OpretDebitorkonto).Select(o => (o.Item.AgencyId, o.Item.ClaimId)).Distinct().ToList(), ct);
-        var appended = new Dictionary<(string, string), List<ClaimEvent>>();
+        await using var scope = await LockPatronsOfAsync(outcomes.Select(o => (o.Item.AgencyId, o.Item.ClaimId)).Distinct().ToList(), ct);
+        var changes = new Changes(await LoadManyAsync(scope.Connection, scope.Transaction,
+            outcomes.Where(o => o.Item.Kind == HandlingKind.OpretDebitorkonto).Select(o => (o.Item.AgencyId, o.Item.ClaimId)).Distinct().ToList(), ct),
+            "An outbox row names a claim that does not exist.");
         foreach (var o in outcomes)
         {
             await using var close = scope.Command("""
@@ -195,17 +193,12 @@ public sealed class ClaimStore : IAsyncDisposable
             if (await close.ExecuteNonQueryAsync(ct) == 0 || o.Item.Kind != HandlingKind.OpretDebitorkonto) continue;
 
             var key = (o.Item.AgencyId, o.Item.ClaimId);
-            var state = states.GetValueOrDefault(key) ?? throw new InvalidOperationException("An outbox row names a claim that does not exist.");
             ClaimEvent e = o.Accepted
                 ? new ClaimRegistered(o.DebtorSystemClaimId ?? "")
                 : new ClaimRejected(o.Code ?? "UKENDT", o.Text ?? "");
-            e = e with { Seq = state.NextSeq, At = now };
-            states[key] = state.With([e]);
-            if (!appended.TryGetValue(key, out var list)) appended[key] = list = [];
-            list.Add(e);
+            changes.Add(key, [e with { Seq = changes[key].NextSeq, At = now }]);
         }
-        if (appended.Count > 0)
-            await AppendAsync(scope, appended.Select(a => (states[a.Key], (IReadOnlyList<ClaimEvent>)a.Value)).ToList(), ct);
+        await changes.AppendAsync(this, scope, ct);
         await scope.CommitAsync(ct);
     }
 
@@ -218,27 +211,46 @@ public sealed class ClaimStore : IAsyncDisposable
     {
         if (items.Count == 0) return;
         var keys = items.Select(i => (i.AgencyId, i.ClaimId)).Distinct().ToList();
-        var patrons = await PatronsOfAsync(keys, ct);
-        await using var scope = await dialect.BeginWriteAsync(patrons.Select(p => PatronLock(p.Key.AgencyId, p.Value)).ToList(), ct);
-        var states = await LoadManyAsync(scope.Connection, scope.Transaction, keys, ct);
-        var appended = new Dictionary<(string, string), List<ClaimEvent>>();
+        await using var scope = await LockPatronsOfAsync(keys, ct);
+        var changes = new Changes(await LoadManyAsync(scope.Connection, scope.Transaction, keys, ct), "An inbox row names a claim that does not exist.");
         foreach (var item in items)
         {
             var key = (item.AgencyId, item.ClaimId);
-            var state = states.GetValueOrDefault(key) ?? throw new InvalidOperationException("An inbox row names a claim that does not exist.");
             var e = item.Entry;
             var report = new DebtorSystemReported(e.HaendelseId, e.Kind, e.Beloeb, e.ValueDate, e.PaymentMethod, e.Restsaldo);
-            if (DebtorEvents.Record(state, report, now) is not CommandOutcome.Accepted accepted) continue;
-            states[key] = state.With(accepted.Events);
-            if (!appended.TryGetValue(key, out var list)) appended[key] = list = [];
-            list.AddRange(accepted.Events);
+            if (DebtorEvents.Record(changes[key], report, now) is CommandOutcome.Accepted accepted) changes.Add(key, accepted.Events);
         }
-        if (appended.Count > 0)
-            await AppendAsync(scope, appended.Select(a => (states[a.Key], (IReadOnlyList<ClaimEvent>)a.Value)).ToList(), ct);
+        await changes.AppendAsync(this, scope, ct);
         await using var done = scope.Command($"UPDATE inbox SET state = 'applied', applied_at = @now, lease_owner = NULL WHERE state = 'pending' AND id IN ({string.Join(", ", items.Select(i => i.Id))})")
             .With("@now", ClaimCodec.ToMicros(now));
         await done.ExecuteNonQueryAsync(ct);
         await scope.CommitAsync(ct);
+    }
+
+    /// <summary>A write transaction holding the locks of the patrons these claims belong to.</summary>
+    private async Task<WriteScope> LockPatronsOfAsync(IReadOnlyList<(string AgencyId, string ClaimId)> claims, CancellationToken ct)
+    {
+        var patrons = await PatronsOfAsync(claims, ct);
+        return await dialect.BeginWriteAsync(patrons.Select(p => PatronLock(p.Key.AgencyId, p.Value)).ToList(), ct);
+    }
+
+    /// <summary>Events decided for several claims in one transaction: each claim's state moves on as events are added; appended together.</summary>
+    private sealed class Changes(Dictionary<(string AgencyId, string ClaimId), ClaimState> states, string missing)
+    {
+        private readonly Dictionary<(string, string), List<ClaimEvent>> _appended = new();
+
+        public ClaimState this[(string AgencyId, string ClaimId) key] => states.GetValueOrDefault(key) ?? throw new InvalidOperationException(missing);
+
+        public void Add((string AgencyId, string ClaimId) key, IReadOnlyList<ClaimEvent> events)
+        {
+            states[key] = this[key].With(events);
+            if (!_appended.TryGetValue(key, out var list)) _appended[key] = list = [];
+            list.AddRange(events);
+        }
+
+        public Task AppendAsync(ClaimStore store, WriteScope scope, CancellationToken ct) =>
+            _appended.Count == 0 ? Task.CompletedTask
+                : store.AppendAsync(scope, _appended.Select(a => (states[a.Key], (IReadOnlyList<ClaimEvent>)a.Value)).ToList(), ct);
     }
 
     private async Task<Dictionary<(string AgencyId, string ClaimId), string>> PatronsOfAsync(IReadOnlyList<(string AgencyId, string ClaimId)> claims, CancellationToken ct)

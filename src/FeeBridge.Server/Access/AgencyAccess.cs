@@ -8,6 +8,15 @@ namespace FeeBridge.Server.Access;
 /// </summary>
 public sealed class AgencyAccess(Tenants tenants) : IEndpointFilter
 {
+    /// <summary>The routes under <c>/api/v1/agencies/{agencyId}</c>: an API key bound to the agency, and this filter.</summary>
+    public static RouteGroupBuilder MapAgencyGroup(IEndpointRouteBuilder app, string tag) =>
+        app.MapGroup("/api/v1/agencies/{agencyId}")
+            .RequireAuthorization(p => p.AddAuthenticationSchemes(ApiKeyAuthentication.SchemeName).RequireClaim(ApiKeyAuthentication.AgencyClaim))
+            .AddEndpointFilter<AgencyAccess>()
+            .WithTags(tag)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;

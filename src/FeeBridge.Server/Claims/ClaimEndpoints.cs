@@ -15,13 +15,7 @@ public static class ClaimEndpoints
 {
     public static void MapClaimsApi(this IEndpointRouteBuilder app)
     {
-        var agency = app.MapGroup("/api/v1/agencies/{agencyId}")
-            .RequireAuthorization(p => p.AddAuthenticationSchemes(ApiKeyAuthentication.SchemeName).RequireClaim(ApiKeyAuthentication.AgencyClaim))
-            .AddEndpointFilter<AgencyAccess>()
-            .WithTags("Claims")
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+        var agency = AgencyAccess.MapAgencyGroup(app, "Claims").ProducesProblem(StatusCodes.Status404NotFound);
 
         agency.MapPut("/claims/{claimId}", PutClaim)
             .Accepts<ClaimBody>("application/json")
@@ -175,11 +169,9 @@ public static class ClaimEndpoints
         var claims = await store.Claims.PatronClaimsAsync(agencyId, patronId, ct);
         // The debtor system is asked by the liable party (a guardian for a minor); usually one per patron.
         DebtorSystemView? view = null;
-        var parties = new HashSet<DebtorId>();
-        foreach (var c in claims.Where(c => c.Route == ClaimNames.Of(ClaimRoute.DebtorSystem)))
-        {
-            if (await store.Claims.GetAsync(agencyId, c.ClaimId, ct) is { } state) parties.Add(state.LiableParty);
-        }
+        var inDebtorSystem = claims.Where(c => c.Route == ClaimNames.Of(ClaimRoute.DebtorSystem)).Select(c => (agencyId, c.ClaimId)).ToList();
+        var parties = inDebtorSystem.Count == 0 ? []
+            : (await store.Claims.GetManyAsync(inDebtorSystem, ct)).Values.Select(s => s.LiableParty).ToHashSet();
         foreach (var party in parties)
         {
             var one = await debtorBalances.ForAsync(agency.Municipality, party, ct);

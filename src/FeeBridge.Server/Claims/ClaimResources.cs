@@ -85,7 +85,7 @@ public static class ClaimResources
 
         // Interest and fees belong to every claim the debtor system holds for this patron, settled principal or not.
         var held = claims.Where(c => c.Route == ClaimNames.Of(ClaimRoute.DebtorSystem))
-            .Select(c => debtorSystem?.Claims?.GetValueOrDefault($"{c.AgencyId}-{c.ClaimId}")).OfType<FeeBridge.DebtorSystem.Contract.ForespoergselFordring>().ToList();
+            .Select(c => debtorSystem?.Claims?.GetValueOrDefault(FeeBridge.DebtorSystem.Mapping.HandlingMapper.FagsystemFordringId(c.AgencyId, c.ClaimId))).OfType<FeeBridge.DebtorSystem.Contract.ForespoergselFordring>().ToList();
         var known = debtorSystem?.Claims is not null;
         var interest = held.Aggregate(zero, (sum, c) => sum + c.Renter);
         var fees = held.Aggregate(zero, (sum, c) => sum + c.Rykkergebyrer);

@@ -25,7 +25,7 @@ public sealed class DebtorSystemDispatcher(
     private readonly TimeSpan _lease = TimeSpan.FromSeconds(options.Dispatcher.LeaseSeconds);
     private readonly TimeSpan _idle = TimeSpan.FromMilliseconds(options.Dispatcher.PollMilliseconds);
     private readonly Backoff _backoff = new(TimeSpan.FromMilliseconds(options.Dispatcher.BackoffBaseMilliseconds), TimeSpan.FromSeconds(options.Dispatcher.MaxBackoffSeconds));
-    private readonly string _owner = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
+    private readonly string _owner = LeaseOwner.New();
     private readonly Dictionary<string, Circuit> _circuits = new();
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

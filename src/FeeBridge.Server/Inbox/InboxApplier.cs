@@ -11,7 +11,7 @@ namespace FeeBridge.Server.Inbox;
 public sealed class InboxApplier(FeeBridgeStore store, FeeBridgeOptions options, TimeProvider clock, InboxSignal inbox, NoticeSignal notices, ILogger<InboxApplier> log)
     : BackgroundService
 {
-    private readonly string _owner = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+    private readonly string _owner = LeaseOwner.New();
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {

@@ -14,11 +14,12 @@ public sealed class LibraryConnections(FeeBridgeOptions options, IServer server)
 {
 
     private readonly Lock _gate = new();
-    private readonly HttpClient _webhookHttp = new() { Timeout = TimeSpan.FromSeconds(10) };
     private HttpClient? _fbsHttp;
     private FbsClient? _fbs;
 
-    public WebhookClient Webhooks => new(_webhookHttp);
+    private static readonly HttpClient WebhookHttp = new() { Timeout = TimeSpan.FromSeconds(10) };
+
+    public WebhookClient Webhooks { get; } = new(WebhookHttp);
 
     public FbsClient? Fbs
     {
@@ -41,7 +42,6 @@ public sealed class LibraryConnections(FeeBridgeOptions options, IServer server)
 
     public void Dispose()
     {
-        _webhookHttp.Dispose();
         _fbsHttp?.Dispose();
     }
 }

@@ -22,12 +22,7 @@ public static class LibraryEndpoints
 
     public static void MapLibraryApi(this IEndpointRouteBuilder app)
     {
-        var agency = app.MapGroup("/api/v1/agencies/{agencyId}")
-            .RequireAuthorization(p => p.AddAuthenticationSchemes(ApiKeyAuthentication.SchemeName).RequireClaim(ApiKeyAuthentication.AgencyClaim))
-            .AddEndpointFilter<AgencyAccess>()
-            .WithTags("Library callbacks")
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+        var agency = AgencyAccess.MapAgencyGroup(app, "Library callbacks");
 
         agency.MapPut("/webhook", PutWebhook)
             .Accepts<WebhookBody>("application/json")

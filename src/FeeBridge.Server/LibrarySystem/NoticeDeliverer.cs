@@ -4,6 +4,7 @@ using FeeBridge.Domain.Claims;
 using FeeBridge.LibrarySystem.Fbs;
 using FeeBridge.Persistence;
 using FeeBridge.Persistence.Notices;
+using FeeBridge.Server.DebtorSystem;
 using FeeBridge.Server.Hosting;
 using FeeBridge.Server.Inbox;
 
@@ -19,7 +20,8 @@ public sealed class NoticeDeliverer(
     FeeBridgeStore store, LibraryConnections connections, FeeBridgeOptions options, TimeProvider clock, NoticeSignal signal, ILogger<NoticeDeliverer> log)
     : BackgroundService
 {
-    private readonly string _owner = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+    private readonly string _owner = LeaseOwner.New();
+    private readonly Backoff _backoff = new(TimeSpan.FromMilliseconds(options.Notices.BackoffBaseMilliseconds), TimeSpan.FromSeconds(options.Notices.MaxBackoffSeconds));
 
     /// <summary>The FBS order id for a claim's payment: the same claim always gives the same order, so FBS answers a repeat alike.</summary>
     public static string OrderId(string agencyId, string claimId) => $"feebridge-{agencyId}-{claimId}";
@@ -58,7 +60,7 @@ public sealed class NoticeDeliverer(
         var (state, outcome, retry) = claim is null
             ? ("withdrawn", "The claim no longer exists.", false)
             : item.Target == NoticeTarget.Fbs ? await ToFbsAsync(item, claim, ct) : await ToWebhookAsync(item, claim, ct);
-        return new NoticeResult(item, state, outcome, retry ? clock.GetUtcNow() + Backoff(item.Attempts) : null);
+        return new NoticeResult(item, state, outcome, retry ? clock.GetUtcNow() + _backoff.After(item.Attempts + 1) : null);
     }
 
     private async Task<(string State, string Outcome, bool Retry)> ToFbsAsync(NoticeItem item, ClaimState claim, CancellationToken ct)
@@ -121,13 +123,5 @@ public sealed class NoticeDeliverer(
             credit = at.Credit.ToString(),
             debtorSystemClaimId = at.DebtorSystemClaimId,
         });
-    }
-
-    private TimeSpan Backoff(int attempts)
-    {
-        var o = options.Notices;
-        var ms = o.BackoffBaseMilliseconds * Math.Pow(2, Math.Min(attempts, 20));
-        var capped = Math.Min(ms, o.MaxBackoffSeconds * 1000.0);
-        return TimeSpan.FromMilliseconds(capped * (0.5 + Random.Shared.NextDouble() / 2));
     }
 }

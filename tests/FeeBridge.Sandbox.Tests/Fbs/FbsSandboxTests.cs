@@ -55,6 +55,15 @@ public sealed class FbsSandboxTests : IAsyncLifetime
         return (await r.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("feeId").GetInt64();
     }
 
+    /// <summary>Two fees of one patron: one FeeBridge left with the library (50.00), one it handed to the debtor system (60.00).</summary>
+    private async Task<(long Payable, long Handed)> PayableAndHandedFees(string patron)
+    {
+        _route = "library";
+        var payable = await CreateFee(patron, "50.00");
+        _route = "debtor-system";
+        return (payable, await CreateFee(patron, "60.00"));
+    }
+
     private async Task<JsonArray> Fees(string patron, string query = "?includepaid=true&includenonpayable=true") =>
         JsonNode.Parse(await _http.GetStringAsync($"/sandbox/fbs/external/710100/patron/{patron}/fees/v2{query}"))!.AsArray();
 
@@ -121,10 +130,7 @@ public sealed class FbsSandboxTests : IAsyncLifetime
     [Fact]
     public async Task FeesV2_HidesPaidAndNonPayableFees_UnlessAskedFor()
     {
-        _route = "library";
-        var payable = await CreateFee("P3", "50.00");
-        _route = "debtor-system";
-        var handed = await CreateFee("P3", "60.00");
+        var (payable, handed) = await PayableAndHandedFees("P3");
         (await Fees("P3", "")).Select(f => (long)f!["feeId"]!).ShouldBe([payable]);
         (await Fees("P3", "?includenonpayable=true")).Count.ShouldBe(2);
         await Pay("P3", "o-p3", FbsClients.WebsiteToken, payable);
@@ -162,10 +168,7 @@ public sealed class FbsSandboxTests : IAsyncLifetime
     [Fact]
     public async Task EachClient_PaysOnlyTheFeesItMay()
     {
-        _route = "library";
-        var payable = await CreateFee("P6", "50.00");
-        _route = "debtor-system";
-        var handed = await CreateFee("P6", "60.00");
+        var (payable, handed) = await PayableAndHandedFees("P6");
         ((string)(await Pay("P6", "o-a", FbsClients.FeeBridgeToken, payable)).Single()!["paymentStatus"]!).ShouldBe("paymentNotAllowedByClient");
         ((string)(await Pay("P6", "o-b", FbsClients.WebsiteToken, handed)).Single()!["paymentStatus"]!).ShouldBe("paymentNotAllowedByClient");
         ((string)(await Pay("P6", "o-c", FbsClients.FeeBridgeToken, 999_999)).Single()!["paymentStatus"]!).ShouldBe("paymentNotAllowedByClient");
