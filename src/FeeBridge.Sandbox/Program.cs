@@ -1,5 +1,6 @@
 using FeeBridge.Sandbox.DebtorSystem;
 using FeeBridge.Sandbox.Fbs;
+using FeeBridge.Sandbox.MitId;
 
 namespace FeeBridge.Sandbox;
 
@@ -17,10 +18,12 @@ public sealed class SandboxProgram
         var builder = WebApplication.CreateBuilder(args);
         builder.Services.AddDebtorSandbox();
         builder.Services.AddFbsSandbox();
+        builder.Services.AddMitIdStandIn();
         var app = builder.Build();
         app.MapGet("/sandbox/health", () => Results.Ok(new { status = "ok" }));
         app.MapDebtorSandbox();
         app.MapFbsSandbox();
+        app.MapMitIdStandIn();
         app.Run();
     }
 }

@@ -1,10 +1,12 @@
 using FeeBridge.Persistence;
 using FeeBridge.Server.Access;
+using FeeBridge.Server.Citizen;
 using FeeBridge.Server.Claims;
 using FeeBridge.Server.DebtorSystem;
 using FeeBridge.Sandbox;
 using FeeBridge.Sandbox.DebtorSystem;
 using FeeBridge.Sandbox.Fbs;
+using FeeBridge.Sandbox.MitId;
 using Microsoft.AspNetCore.Hosting.Server;
 using FeeBridge.Server;
 using FeeBridge.Server.Hosting;
@@ -36,12 +38,18 @@ if (sandbox)
     builder.Services.AddSingleton(sp => new FeeBridgeAddress(() => OwnAddress.Of(sp.GetRequiredService<IServer>())));
     builder.Services.AddDebtorSandbox();
     builder.Services.AddFbsSandbox();
+    builder.Services.AddMitIdStandIn();
 }
+builder.Services.AddSingleton<PaymentSpeed>();
+builder.Services.AddSingleton<CitizenTexts>();
+builder.Services.AddSingleton<CitizenOverviews>();
+builder.Services.AddRazorPages(o => o.RootDirectory = "/Citizen/Pages");
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
-builder.Services.AddAuthentication(ApiKeyAuthentication.SchemeName)
+var authentication = builder.Services.AddAuthentication(ApiKeyAuthentication.SchemeName)
     .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
+CitizenLogIn.Add(builder, authentication, sandbox);
 builder.Services.AddAuthorization();
 builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = JsonBody.MaxBytes + 1);
 
@@ -50,10 +58,18 @@ var app = builder.Build();
 // Migrate before listening: /health/ready cannot answer before the schema is there.
 await Storage.PrepareAsync(app.Services, app.Lifetime.ApplicationStopping);
 
+app.UseSecurityHeaders(app.Environment.IsDevelopment());
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+// The design system and the pages' own files, copied next to the binaries by the build.
+app.UseStaticFiles(new StaticFileOptions
+{
+    FileProvider = new Microsoft.Extensions.FileProviders.PhysicalFileProvider(Path.Combine(AppContext.BaseDirectory, "assets")),
+    RequestPath = "/assets",
+});
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseAntiforgery();
 
 app.MapOpenApi();
 app.MapHealthChecks("/health/ready");
@@ -61,10 +77,12 @@ app.MapGet("/health/live", () => Results.Ok(new { status = "live" })).ExcludeFro
 app.MapClaimsApi();
 app.MapDebtorEventReceiver();
 app.MapLibraryApi();
+app.MapCitizen();
 if (sandbox)
 {
     app.MapDebtorSandbox();
     app.MapFbsSandbox();
+    app.MapMitIdStandIn();
 }
 
 app.Run();

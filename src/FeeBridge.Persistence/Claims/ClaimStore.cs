@@ -331,14 +331,34 @@ public sealed class ClaimStore : IAsyncDisposable
         return await LoadManyAsync(c, null, keys, ct);
     }
 
+    /// <summary>
+    /// Every claim one person or organisation is liable for, at every agency (the citizen's overview): one round
+    /// trip, found through the keyed hash of the liable party.
+    /// </summary>
+    public async Task<IReadOnlyList<ClaimState>> LiableClaimsAsync(DebtorId party, CancellationToken ct)
+    {
+        await using var c = await dialect.OpenAsync(ct);
+        var states = await LoadManyAsync(c, null, cmd =>
+        {
+            cmd.With("@liable", codec.LiableHash(party));
+            return "(agency_id, claim_id) IN (SELECT agency_id, claim_id FROM claim_summaries WHERE liable_hash = @liable)";
+        }, ct);
+        return [.. states.Values.OrderBy(s => s.Header.CreatedAt).ThenBy(s => s.Header.ClaimId, StringComparer.Ordinal)];
+    }
+
+    private Task<Dictionary<(string AgencyId, string ClaimId), ClaimState>> LoadManyAsync(
+        DbConnection c, DbTransaction? tx, IReadOnlyCollection<(string AgencyId, string ClaimId)> keys, CancellationToken ct) =>
+        keys.Count == 0 ? Task.FromResult(new Dictionary<(string AgencyId, string ClaimId), ClaimState>())
+            : LoadManyAsync(c, tx, cmd => AnyOf(cmd, keys, "claim_id"), ct);
+
+    /// <param name="where">Adds its parameters to the command and gives the condition on (agency_id, claim_id).</param>
     private async Task<Dictionary<(string AgencyId, string ClaimId), ClaimState>> LoadManyAsync(
-        DbConnection c, DbTransaction? tx, IReadOnlyCollection<(string AgencyId, string ClaimId)> keys, CancellationToken ct)
+        DbConnection c, DbTransaction? tx, Func<DbCommand, string> where, CancellationToken ct)
     {
         var states = new Dictionary<(string, string), ClaimState>();
-        if (keys.Count == 0) return states;
         await using var cmd = c.CreateCommand();
         cmd.Transaction = tx;
-        var which = AnyOf(cmd, keys, "claim_id");
+        var which = where(cmd);
         cmd.CommandText = $"""
             SELECT agency_id, claim_id, header_json, debtor_cpr, guardian_cpr FROM claims WHERE {which};
             SELECT agency_id, claim_id, seq, at, type, amount_ore, data FROM claim_events WHERE {which} ORDER BY agency_id, claim_id, seq;

@@ -133,6 +133,26 @@ public sealed class InboxStore(StoreDialect dialect)
         return list;
     }
 
+    /// <summary>
+    /// How long payments reported since <paramref name="since"/> took from arriving to being on the claim (applied), in
+    /// milliseconds, newest first and at most <paramref name="max"/>: what the citizen page states about its own speed.
+    /// </summary>
+    public async Task<IReadOnlyList<long>> PaymentApplyMillisecondsAsync(DateTimeOffset since, int max, CancellationToken ct)
+    {
+        await using var c = await dialect.OpenAsync(ct);
+        await using var cmd = c.CreateCommand();
+        cmd.CommandText = $"""
+            SELECT applied_at - received_at FROM inbox
+            WHERE type = 'covered' AND state = 'applied' AND received_at >= @since
+            ORDER BY received_at DESC LIMIT {max}
+            """;
+        cmd.With("@since", ClaimCodec.ToMicros(since));
+        var list = new List<long>();
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        while (await r.ReadAsync(ct)) list.Add(r.GetInt64(0) / 1000);
+        return list;
+    }
+
     /// <summary>Counts per state, for tests and health.</summary>
     public async Task<IReadOnlyDictionary<string, long>> CountsAsync(CancellationToken ct)
     {

@@ -159,6 +159,10 @@ public static class Migrations
                 created_at         {int64} NOT NULL
             );
             """),
+        (4, """
+            -- The citizen page states how fast a payment shows, from the payments applied lately.
+            CREATE INDEX inbox_applied_payments ON inbox (received_at) WHERE type = 'covered' AND state = 'applied';
+            """),
     ];
 
     /// <summary>The newest schema version this build knows.</summary>

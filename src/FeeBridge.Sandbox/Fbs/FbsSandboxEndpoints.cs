@@ -13,8 +13,9 @@ namespace FeeBridge.Sandbox.Fbs;
 /// </summary>
 public static class FbsSandboxEndpoints
 {
+    /// <param name="GuardianCpr">For a minor: the guardian who consented at sign-up and is liable.</param>
     public sealed record FeeBody(string? Cpr, string? Cvr, string? Name, string? Type, string? Amount, string? ReasonMessage, bool? Acknowledged,
-        DateTimeOffset? CreatedAt, string? MaterialItemNumber, string? RecordId);
+        DateTimeOffset? CreatedAt, string? MaterialItemNumber, string? RecordId, string? GuardianCpr = null);
 
     public sealed record PaymentBody(string? OrderId, long[]? FeeId);
 
@@ -71,6 +72,7 @@ public static class FbsSandboxEndpoints
         if ((body.Cpr is null) == (body.Cvr is null)) errors["cpr"] = ["Give cpr or cvr."];
         else if (body.Cpr is not null && !Cpr.TryParse(body.Cpr, out _, out var cprError)) errors["cpr"] = [cprError ?? "Not a CPR number."];
         else if (body.Cvr is not null && !Cvr.TryParse(body.Cvr, out _, out var cvrError)) errors["cvr"] = [cvrError ?? "Not a CVR number."];
+        if (body.GuardianCpr is not null && !Cpr.TryParse(body.GuardianCpr, out _, out var guardianError)) errors["guardianCpr"] = [guardianError ?? "Not a CPR number."];
         if (!Money.TryParse(body.Amount, out var amount, out var amountError) || !amount.IsPositive) errors["amount"] = [amountError ?? "Must be more than 0.00."];
         if (errors.Count > 0) return Results.ValidationProblem(errors, statusCode: StatusCodes.Status422UnprocessableEntity);
         if (feeBridge.Base is not { } baseAddress)
@@ -88,7 +90,7 @@ public static class FbsSandboxEndpoints
             ["patronId"] = patronId,
             ["debtor"] = body.Cpr is not null ? new JsonObject { ["cpr"] = body.Cpr } : new JsonObject { ["cvr"] = body.Cvr },
             ["debtorName"] = body.Name,
-            ["guardian"] = null,
+            ["guardian"] = body.GuardianCpr is null ? null : new JsonObject { ["cpr"] = body.GuardianCpr },
             ["kind"] = type == "compensation" ? "compensation" : "fee",
             ["acknowledged"] = body.Acknowledged ?? false,
             ["reason"] = reason,

@@ -33,6 +33,9 @@ public sealed class FeeBridgeOptions
 
     public BalanceOptions Balance { get; set; } = new();
 
+    /// <summary>The citizen's overview (<c>/borger</c>): log-in and what each municipality and library tells citizens.</summary>
+    public CitizenOptions Citizen { get; set; } = new();
+
     /// <summary>Library-system API keys, given as the SHA-256 (hex) of the key, never the key itself.</summary>
     public List<ApiKeyOptions> ApiKeys { get; set; } = [];
 }
@@ -152,4 +155,53 @@ public sealed class BalanceOptions
 
     /// <summary>How long a look-up may take before the balance answers with what it knows.</summary>
     public int TimeoutMilliseconds { get; set; } = 3000;
+}
+
+/// <summary>The citizen's overview: the OpenID Connect log-in (NemLog-in/MitID) and the texts per municipality and library.</summary>
+public sealed class CitizenOptions
+{
+    /// <summary>The OpenID Connect provider. In sandbox mode, unset means the MitID stand-in in this process.</summary>
+    public string? Authority { get; set; }
+    public string? ClientId { get; set; }
+    public string? ClientSecret { get; set; }
+    public string Scope { get; set; } = "openid";
+
+    /// <summary><c>query</c> (default) or <c>form_post</c>: how the provider returns the code.</summary>
+    public string ResponseMode { get; set; } = "query";
+
+    /// <summary>The ID token's claim types (defaults: NemLog-in's OIO attribute profile).</summary>
+    public string CprClaim { get; set; } = "https://data.gov.dk/model/core/eid/cprNumber";
+    public string NameClaim { get; set; } = "https://data.gov.dk/model/core/eid/fullName";
+    public string CvrClaim { get; set; } = "https://data.gov.dk/model/core/eid/professional/cvr";
+    public string OrganisationClaim { get; set; } = "https://data.gov.dk/model/core/eid/professional/orgName";
+
+    /// <summary>How long a session lasts without activity.</summary>
+    public int SessionMinutes { get; set; } = 30;
+
+    /// <summary>By kommunekode: the payment site, whom to contact and the FAQ.</summary>
+    public Dictionary<string, CitizenMunicipalityOptions> Municipalities { get; set; } = [];
+
+    /// <summary>By agency id: how to pay what stayed with the library.</summary>
+    public Dictionary<string, CitizenAgencyOptions> Agencies { get; set; } = [];
+}
+
+public sealed class CitizenMunicipalityOptions
+{
+    /// <summary>The municipality's own payment site (card, MobilePay, Betalingsservice).</summary>
+    public string? PaymentUrl { get; set; }
+
+    /// <summary>Whom to contact about a claim, e.g. "Opkrævningen, tlf. 33 66 33 66".</summary>
+    public string? Contact { get; set; }
+
+    /// <summary>A Markdown file with the municipality's FAQ ("## question" then the answer); unset means the defaults.</summary>
+    public string? FaqFile { get; set; }
+}
+
+public sealed class CitizenAgencyOptions
+{
+    /// <summary>How to pay at this library (what the library tells its patrons).</summary>
+    public string? Instructions { get; set; }
+
+    /// <summary>Where to pay online, usually the library website's "Mine gebyrer".</summary>
+    public string? PaymentUrl { get; set; }
 }

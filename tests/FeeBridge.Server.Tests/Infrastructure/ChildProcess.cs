@@ -14,7 +14,8 @@ public static class ChildProcess
     }
 
     /// <summary>Starts <paramref name="program"/>.dll listening on <paramref name="address"/>, and waits until <paramref name="healthPath"/> answers.</summary>
-    public static Process Start(string program, Uri address, IReadOnlyDictionary<string, string> environment, string healthPath)
+    /// <param name="onLine">Receives each line the process writes (stdout and stderr), e.g. to check what it logs.</param>
+    public static Process Start(string program, Uri address, IReadOnlyDictionary<string, string> environment, string healthPath, Action<string>? onLine = null)
     {
         var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, program + ".dll"), "--urls", address.ToString().TrimEnd('/')])
         {
@@ -25,8 +26,8 @@ public static class ChildProcess
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         foreach (var (key, value) in environment) start.Environment[key.Replace(":", "__")] = value;
         var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        process.OutputDataReceived += (_, e) => { if (e.Data is { } line) onLine?.Invoke(line); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is { } line) onLine?.Invoke(line); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 

@@ -14,12 +14,15 @@ public sealed class FeeBridgeProcess : IDisposable
         Address = address ?? ChildProcess.FreeAddress();
         var environment = new Dictionary<string, string>(settings) { ["FeeBridge:DataDirectory"] = dataDirectory };
         if (connectionString is not null) environment["ConnectionStrings:FeeBridge"] = connectionString;
-        _process = ChildProcess.Start("FeeBridge.Server", Address, environment, "/health/ready");
+        _process = ChildProcess.Start("FeeBridge.Server", Address, environment, "/health/ready", Output.Enqueue);
         Library = new HttpClient { BaseAddress = Address };
         Library.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "sandbox-library-key");
     }
 
     public Uri Address { get; }
+
+    /// <summary>Everything the process wrote (its log).</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<string> Output { get; } = new();
     public HttpClient Library { get; }
 
     /// <summary>SIGKILL: no shutdown, no flushing, as a power cut or the OOM killer would do it.</summary>

@@ -1,0 +1,99 @@
+using System.Security.Claims;
+using FeeBridge.Sandbox.MitId;
+using FeeBridge.Server.Hosting;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
+
+namespace FeeBridge.Server.Citizen;
+
+/// <summary>
+/// The citizen's log-in: OpenID Connect's code flow with PKCE against NemLog-in (MitID), or in sandbox mode against
+/// the MitID stand-in, into a session cookie (Secure, HttpOnly, SameSite=Lax, encrypted by data protection) that
+/// carries the CPR or CVR number and nothing else of the ID token.
+/// </summary>
+public sealed class CitizenLogIn(bool available)
+{
+    public const string CookieScheme = "citizen";
+    public const string ProviderScheme = "mitid";
+    public const string Policy = "citizen";
+    public const string CookieName = "feebridge-borger";
+    public const string CallbackPath = "/borger/signin-oidc";
+
+    /// <summary>False outside sandbox mode until an OpenID Connect provider is configured.</summary>
+    public bool Available => available;
+
+    public static void Add(WebApplicationBuilder builder, AuthenticationBuilder auth, bool sandbox)
+    {
+        var configured = !string.IsNullOrWhiteSpace(builder.Configuration[$"{FeeBridgeOptions.Section}:Citizen:Authority"]);
+        var available = sandbox || configured;
+        builder.Services.AddSingleton(new CitizenLogIn(available));
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(Policy, p => p.AddAuthenticationSchemes(CookieScheme).RequireAuthenticatedUser());
+        builder.Services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "feebridge-antiforgery";
+            // Secure on HTTPS (every real deployment). Always would refuse every form on a plain-HTTP sandbox.
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+        });
+
+        auth.AddCookie(CookieScheme, o =>
+        {
+            o.Cookie.Name = CookieName;
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.SlidingExpiration = true;
+            // Pages show the start page to anyone not logged in; the JSON twin answers 401, never a redirect.
+            o.Events.OnRedirectToLogin = ctx => { ctx.Response.StatusCode = StatusCodes.Status401Unauthorized; return Task.CompletedTask; };
+            o.Events.OnRedirectToAccessDenied = ctx => { ctx.Response.StatusCode = StatusCodes.Status403Forbidden; return Task.CompletedTask; };
+        });
+        builder.Services.AddOptions<CookieAuthenticationOptions>(CookieScheme).Configure<FeeBridgeOptions>((o, fb) =>
+            o.ExpireTimeSpan = TimeSpan.FromMinutes(fb.Citizen.SessionMinutes));
+        if (!available) return;
+
+        auth.AddOpenIdConnect(ProviderScheme, o =>
+        {
+            o.SignInScheme = CookieScheme;
+            o.ResponseType = OpenIdConnectResponseType.Code;
+            o.UsePkce = true;
+            o.MapInboundClaims = false;
+            o.SaveTokens = false;
+            o.GetClaimsFromUserInfoEndpoint = false;
+            o.CallbackPath = CallbackPath;
+            o.CorrelationCookie.SameSite = SameSiteMode.Lax;
+            o.CorrelationCookie.SecurePolicy = CookieSecurePolicy.Always;
+            o.NonceCookie.SameSite = SameSiteMode.Lax;
+            o.NonceCookie.SecurePolicy = CookieSecurePolicy.Always;
+            o.Events.OnRemoteFailure = ctx =>
+            {
+                // The citizen cancelled or the provider refused: back to the start page with a plain message.
+                ctx.Response.Redirect("/borger?fejl=log-ind");
+                ctx.HandleResponse();
+                return Task.CompletedTask;
+            };
+        });
+        builder.Services.AddOptions<OpenIdConnectOptions>(ProviderScheme).Configure<FeeBridgeOptions, IServer>((o, fb, server) =>
+        {
+            var c = fb.Citizen;
+            // The stand-in lives in this process; its address is known once the server listens.
+            o.Authority = c.Authority ?? new Uri(OwnAddress.Of(server) ?? new Uri("http://127.0.0.1"), "/sandbox/mitid").ToString().TrimEnd('/');
+            o.ClientId = c.ClientId ?? (c.Authority is null ? MitIdStandIn.ClientId : throw new InvalidOperationException("FeeBridge:Citizen:ClientId is required."));
+            o.ClientSecret = c.ClientSecret ?? (c.Authority is null ? MitIdStandIn.ClientSecret : null);
+            o.RequireHttpsMetadata = c.Authority is not null;
+            o.ResponseMode = c.ResponseMode;
+            o.Scope.Clear();
+            foreach (var scope in c.Scope.Split(' ', StringSplitOptions.RemoveEmptyEntries)) o.Scope.Add(scope);
+            o.Events.OnTokenValidated = ctx =>
+            {
+                var identity = CitizenIdentity.FromProvider(ctx.Principal!, c, CookieScheme);
+                if (identity is null) ctx.Fail("The identity provider named neither a CPR nor a CVR number.");
+                else ctx.Principal = new ClaimsPrincipal(identity);
+                return Task.CompletedTask;
+            };
+        });
+    }
+}
