@@ -91,10 +91,16 @@ public sealed class CitizenOverviews(FeeBridgeStore store, Tenants tenants, Debt
         var agency = tenants.Agency(h.AgencyId.Value);
         var agencyName = agency?.Name ?? h.AgencyId.Value;
         var child = h.Guardian is { } g && who.Party.Cpr == g ? FirstName(h.DebtorName) : null;
-        var materials = h.Lines.Select(l => l.Text is { } t && l.MaterialItemNumber is { } m ? $"{t} (eksemplar {m})" : l.Text ?? l.MaterialItemNumber)
-            .OfType<string>().Distinct().ToList();
-        var principal = Money.Max(Money.Zero, claim.Amount - claim.WrittenDown);
         var title = h.Reason ?? (h.Kind == ClaimKind.Fee ? "Gebyr" : "Erstatning");
+        // What each line concerns: the item (by its number) and the line's own text where it says more than the title.
+        var materials = h.Lines.Select(l => (l.Text == title ? null : l.Text, l.MaterialItemNumber) switch
+            {
+                ({ } t, { } m) => $"{t} (eksemplar {m})",
+                (null, { } m) => $"eksemplar {m}",
+                ({ } t, null) => t,
+                _ => null,
+            }).OfType<string>().Distinct().ToList();
+        var principal = Money.Max(Money.Zero, claim.Amount - claim.WrittenDown);
         var createdOn = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(h.CreatedAt, Copenhagen).DateTime);
 
         if (claim.Route != ClaimRoute.DebtorSystem)

@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Http;
 namespace FeeBridge.Server.Tests.Citizen;
 
 /// <summary>Who sees what: a citizen sees their own claims only, through the page and its JSON twin; CPR stays masked.</summary>
-public sealed class CitizenAccessTests(CitizenSite site) : IClassFixture<CitizenSite>
+public abstract class CitizenAccessTests(CitizenSite site)
 {
     private async Task<JsonObject> MyClaims(CitizenSession s)
     {
@@ -161,3 +161,9 @@ public sealed class CitizenAccessTests(CitizenSite site) : IClassFixture<Citizen
         public async Task StartAsync() { foreach (var (c, s) in _starting) await c(s); }
     }
 }
+
+[Trait("store", "sqlite")]
+public sealed class CitizenAccessSqliteTests(SqliteCitizenSite site) : CitizenAccessTests(site), IClassFixture<SqliteCitizenSite>;
+
+[Trait("store", "postgresql")]
+public sealed class CitizenAccessPostgresTests(PostgresCitizenSite site) : CitizenAccessTests(site), IClassFixture<PostgresCitizenSite>;

@@ -8,14 +8,14 @@ namespace FeeBridge.Server.Tests.Citizen;
 /// FeeBridge as a real process in sandbox mode (FBS, the debtor system and the MitID stand-in inside it, reached over
 /// HTTP), shared by a test class. Each test makes up its own people, so tests never see each other's claims.
 /// </summary>
-public sealed class CitizenSite : IDisposable
+public abstract class CitizenSite : IDisposable
 {
     private static int _people = Random.Shared.Next(0, 5000);
     private readonly string _data = Directory.CreateTempSubdirectory("feebridge-citizen-").FullName;
 
-    public CitizenSite()
+    protected CitizenSite(StoreKind kind)
     {
-        FeeBridge = new FeeBridgeProcess(_data, null, new Dictionary<string, string>
+        FeeBridge = new FeeBridgeProcess(_data, kind == StoreKind.Postgres ? TestStores.NewPostgresDatabase() : null, new Dictionary<string, string>
         {
             ["FeeBridge:Balance:CacheSeconds"] = "0",
             ["FeeBridge:Citizen:Municipalities:101:PaymentUrl"] = "https://betaling.kk.example/biblioteket",
@@ -67,3 +67,7 @@ public sealed class CitizenSite : IDisposable
         try { Directory.Delete(_data, recursive: true); } catch (IOException) { }
     }
 }
+
+public sealed class SqliteCitizenSite() : CitizenSite(StoreKind.Sqlite);
+
+public sealed class PostgresCitizenSite() : CitizenSite(StoreKind.Postgres);

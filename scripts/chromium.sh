@@ -1,0 +1,7 @@
+# Sourced by test.sh: installs Debian's Chromium (for the Playwright page tests) if it is missing. Playwright never
+# downloads a browser here; the tests start /usr/bin/chromium.
+if [ ! -x /usr/bin/chromium ]; then
+  echo "== installing Chromium"
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+fi
