@@ -1,6 +1,6 @@
 namespace FeeBridge.Bench;
 
-public sealed record BenchOptions(string Scenario, int Claims, int Clients, string? PostgresAdmin, string[] Stores, int Events, int Payments, int Rate)
+public sealed record BenchOptions(string Scenario, int Claims, int Clients, string? PostgresAdmin, string[] Stores, int Events, int Payments, int Rate, int Seconds)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -17,6 +17,7 @@ public sealed record BenchOptions(string Scenario, int Claims, int Clients, stri
             (Value("--stores") ?? "postgres,sqlite").Split(','),
             int.Parse(Value("--events") ?? "200000"),
             int.Parse(Value("--payments") ?? "1000"),
-            int.Parse(Value("--rate") ?? "0"));
+            int.Parse(Value("--rate") ?? "0"),
+            int.Parse(Value("--seconds") ?? "60"));
     }
 }

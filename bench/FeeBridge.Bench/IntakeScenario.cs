@@ -129,9 +129,9 @@ public static class IntakeScenario
         }
     }
 
-    private sealed record Row(ClaimHeader Header, string Json, byte[] Hash, byte[] Cpr, ClaimEvent[] Events, ClaimState State, byte[] Liable);
+    internal sealed record Row(ClaimHeader Header, string Json, byte[] Hash, byte[] Cpr, ClaimEvent[] Events, ClaimState State, byte[] Liable);
 
-    private static async Task CopyAsync(StoreDialect dialect, ClaimCodec codec, List<Row> rows)
+    internal static async Task CopyAsync(StoreDialect dialect, ClaimCodec codec, List<Row> rows)
     {
         await using var c = (NpgsqlConnection)await dialect.OpenAsync(default);
         await using (var w = await c.BeginBinaryImportAsync("COPY claims (agency_id, claim_id, municipality, patron_id, content_hash, header_json, debtor_cpr, guardian_cpr, received_at) FROM STDIN (FORMAT BINARY)"))

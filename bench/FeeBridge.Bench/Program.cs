@@ -17,8 +17,11 @@ switch (options.Scenario)
     case "loop":
         await LoopScenario.RunAsync(options);
         break;
+    case "citizen":
+        await CitizenScenario.RunAsync(options);
+        break;
     default:
-        Console.Error.WriteLine("usage: bench/run.sh intake|transfer|feedback|loop [--claims N] [--events N] [--payments N] [--clients N] [--stores sqlite,postgres]");
+        Console.Error.WriteLine("usage: bench/run.sh intake|transfer|feedback|loop|citizen [--claims N] [--seconds N] [--events N] [--payments N] [--clients N] [--stores sqlite,postgres]");
         return 2;
 }
 return 0;
