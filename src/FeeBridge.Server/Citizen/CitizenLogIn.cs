@@ -83,7 +83,8 @@ public sealed class CitizenLogIn(bool available)
             o.Authority = c.Authority ?? new Uri(OwnAddress.Of(server) ?? new Uri("http://127.0.0.1"), "/sandbox/mitid").ToString().TrimEnd('/');
             o.ClientId = c.ClientId ?? (c.Authority is null ? MitIdStandIn.ClientId : throw new InvalidOperationException("FeeBridge:Citizen:ClientId is required."));
             o.ClientSecret = c.ClientSecret ?? (c.Authority is null ? MitIdStandIn.ClientSecret : null);
-            o.RequireHttpsMetadata = c.Authority is not null;
+            // HTTPS for any real provider; plain HTTP only on loopback (the stand-in, in this or its own process).
+            o.RequireHttpsMetadata = !(Uri.TryCreate(o.Authority, UriKind.Absolute, out var a) && a.Scheme == "http" && a.IsLoopback);
             o.ResponseMode = c.ResponseMode;
             o.Scope.Clear();
             foreach (var scope in c.Scope.Split(' ', StringSplitOptions.RemoveEmptyEntries)) o.Scope.Add(scope);

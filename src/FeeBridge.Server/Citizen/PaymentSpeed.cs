@@ -11,20 +11,20 @@ public sealed record PaymentSpeedStatement(int Payments, int Days, TimeSpan? Med
 
 /// <summary>
 /// Measures, from FeeBridge's own inbox, how long payments took from the debtor system's report to being on the claim
-/// (and so on this page, and on their way to the library). Worked out at most once a minute.
+/// (and so on this page, and on their way to the library). Worked out at most once per
+/// <c>Citizen:SpeedCacheSeconds</c>.
 /// </summary>
-public sealed class PaymentSpeed(FeeBridgeStore store, TimeProvider clock)
+public sealed class PaymentSpeed(FeeBridgeStore store, TimeProvider clock, Hosting.FeeBridgeOptions options)
 {
     private const int Days = 7;
     private const int MaxSamples = 10_000;
-    private static readonly TimeSpan Reuse = TimeSpan.FromMinutes(1);
     private sealed record Measured(PaymentSpeedStatement Statement, DateTimeOffset At);
     private volatile Measured? _last;
 
     public async Task<PaymentSpeedStatement> StatementAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        if (_last is { } last && now - last.At < Reuse) return last.Statement;
+        if (_last is { } last && now - last.At < TimeSpan.FromSeconds(options.Citizen.SpeedCacheSeconds)) return last.Statement;
         var samples = (await store.Inbox.PaymentApplyMillisecondsAsync(now.AddDays(-Days), MaxSamples, ct)).Order().ToList();
         var statement = Describe(samples);
         _last = new Measured(statement, now);

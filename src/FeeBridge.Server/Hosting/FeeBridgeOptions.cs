@@ -175,6 +175,9 @@ public sealed class CitizenOptions
     public string CvrClaim { get; set; } = "https://data.gov.dk/model/core/eid/professional/cvr";
     public string OrganisationClaim { get; set; } = "https://data.gov.dk/model/core/eid/professional/orgName";
 
+    /// <summary>How long the measured payment speed shown on the page is reused before it is measured again.</summary>
+    public int SpeedCacheSeconds { get; set; } = 60;
+
     /// <summary>How long a session lasts without activity.</summary>
     public int SessionMinutes { get; set; } = 30;
 

@@ -18,6 +18,7 @@ public abstract class CitizenSite : IDisposable
         FeeBridge = new FeeBridgeProcess(_data, kind == StoreKind.Postgres ? TestStores.NewPostgresDatabase() : null, new Dictionary<string, string>
         {
             ["FeeBridge:Balance:CacheSeconds"] = "0",
+            ["FeeBridge:Citizen:SpeedCacheSeconds"] = "0",
             ["FeeBridge:Citizen:Municipalities:101:PaymentUrl"] = "https://betaling.kk.example/biblioteket",
             ["FeeBridge:Citizen:Agencies:710100:Instructions"] = "Betal i Bibliotekernes app eller på bibliotek.kk.dk under Mine gebyrer.",
             ["Logging:LogLevel:Default"] = "Information",

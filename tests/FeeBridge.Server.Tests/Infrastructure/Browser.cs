@@ -20,6 +20,7 @@ public sealed class Browser : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _playwright = await Playwright.CreateAsync();
+        Assertions.SetDefaultExpectTimeout(30_000);
         Chromium = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = "/usr/bin/chromium",
@@ -38,6 +39,9 @@ public sealed class Browser : IAsyncLifetime
             TimezoneId = "Europe/Copenhagen",
             Permissions = ["clipboard-read", "clipboard-write"],
         });
+        // Generous limits: they bound a hang on a busy shared machine, they time nothing.
+        context.SetDefaultTimeout(90_000);
+        context.SetDefaultNavigationTimeout(90_000);
         // Injected by the browser itself, so the pages' CSP (no inline script) stays as it is.
         await context.AddInitScriptAsync(Axe);
         return await context.NewPageAsync();

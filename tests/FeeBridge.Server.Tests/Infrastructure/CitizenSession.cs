@@ -22,6 +22,14 @@ public sealed partial class CitizenSession : IDisposable
 
     public static async Task<CitizenSession> LogInAsync(Uri feeBridge, string cprOrCvr)
     {
+        var (session, landing) = await TryLogInAsync(feeBridge, cprOrCvr);
+        landing.ShouldBe("/borger");
+        return session;
+    }
+
+    /// <summary>Goes through the log-in; returns the session and where FeeBridge sent the browser at the end.</summary>
+    public static async Task<(CitizenSession Session, string Landing)> TryLogInAsync(Uri feeBridge, string cprOrCvr)
+    {
         var session = new CitizenSession(feeBridge);
         using var start = await session.SendAsync(HttpMethod.Get, "/borger/log-ind");
         start.StatusCode.ShouldBe(HttpStatusCode.Redirect);
@@ -40,8 +48,7 @@ public sealed partial class CitizenSession : IDisposable
 
         using var callback = await session.SendAsync(HttpMethod.Get, chosen.Headers.Location!.ToString());
         callback.StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        callback.Headers.Location!.ToString().ShouldBe("/borger");
-        return session;
+        return (session, callback.Headers.Location!.ToString());
     }
 
     public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string url, HttpContent? content = null)
