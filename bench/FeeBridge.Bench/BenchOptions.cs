@@ -1,6 +1,6 @@
 namespace FeeBridge.Bench;
 
-public sealed record BenchOptions(string Scenario, int Claims, int Clients, string? PostgresAdmin, string[] Stores, int Events, int Payments, int Rate, int Seconds)
+public sealed record BenchOptions(string Scenario, int Claims, int Clients, string? PostgresAdmin, string[] Stores, int Events, int Payments, int Rate, int Seconds, int ThinkMs)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -18,6 +18,7 @@ public sealed record BenchOptions(string Scenario, int Claims, int Clients, stri
             int.Parse(Value("--events") ?? "200000"),
             int.Parse(Value("--payments") ?? "1000"),
             int.Parse(Value("--rate") ?? "0"),
-            int.Parse(Value("--seconds") ?? "60"));
+            int.Parse(Value("--seconds") ?? "60"),
+            int.Parse(Value("--think-ms") ?? "0"));
     }
 }

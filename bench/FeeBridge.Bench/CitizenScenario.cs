@@ -17,7 +17,8 @@ namespace FeeBridge.Bench;
 /// Scenario "citizen": PostgreSQL holding N claims of N/10 people (written in bulk); S sessions, each a different
 /// person logged in through the MitID stand-in, load the overview <c>/borger</c> in a loop for a while. Reports p50/p99
 /// and pages/s, against a baseline in the same run: the same sessions running the overview's own reads (the person's
-/// claims and their events) straight against PostgreSQL.
+/// claims and their events) straight against PostgreSQL. With <c>--think-ms</c>, each session pauses that long between
+/// loads, as a person reading the page does (the default, 0, is a closed loop: the hardest case).
 /// </summary>
 public static partial class CitizenScenario
 {
@@ -26,7 +27,7 @@ public static partial class CitizenScenario
     public static async Task RunAsync(BenchOptions o)
     {
         var people = Math.Max(o.Clients, o.Claims / ClaimsPerPerson);
-        Console.WriteLine($"# citizen: {o.Claims:N0} claims of {people:N0} people, {o.Clients} sessions for {o.Seconds} s, {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
+        Console.WriteLine($"# citizen: {o.Claims:N0} claims of {people:N0} people, {o.Clients} sessions for {o.Seconds} s, think time {o.ThinkMs} ms, {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
         var key = RandomNumberGenerator.GetBytes(32);
         var db = IntakeScenario.CreateDatabase(o);
         var seeding = Stopwatch.StartNew();
@@ -49,8 +50,8 @@ public static partial class CitizenScenario
         Console.WriteLine($"# {o.Clients} sessions logged in");
 
         // Warm up (JIT, pools, the debtor system's first answers), then measure.
-        await LoadAsync(http, sessions, 5);
-        var (count, latencies) = await LoadAsync(http, sessions, o.Seconds);
+        await LoadAsync(http, sessions, 5, o.ThinkMs);
+        var (count, latencies) = await LoadAsync(http, sessions, o.Seconds, o.ThinkMs);
         var rss = server.PeakRssMiB();
         Console.WriteLine();
         Console.WriteLine("| pages/s | p50 ms | p99 ms | baseline reads/s (the same queries straight on PostgreSQL) | ratio | peak RSS MiB |");
@@ -61,7 +62,7 @@ public static partial class CitizenScenario
     }
 
     /// <summary>Every session loads its own overview in a loop for <paramref name="seconds"/>; sorted latencies in ms.</summary>
-    private static async Task<(long Count, List<double> Latencies)> LoadAsync(HttpClient http, string[] sessions, int seconds)
+    private static async Task<(long Count, List<double> Latencies)> LoadAsync(HttpClient http, string[] sessions, int seconds, int thinkMs)
     {
         var until = Stopwatch.GetTimestamp() + (long)(seconds * (double)Stopwatch.Frequency);
         var perSession = new List<double>[sessions.Length];
@@ -78,6 +79,7 @@ public static partial class CitizenScenario
                 if (r.StatusCode != HttpStatusCode.OK || !body.Contains("Til betaling hos kommunen", StringComparison.Ordinal))
                     throw new InvalidOperationException($"overview: {(int)r.StatusCode}");
                 mine.Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);
+                if (thinkMs > 0) await Task.Delay(thinkMs);
             }
         })));
         var all = perSession.SelectMany(l => l).ToList();

@@ -21,7 +21,7 @@ switch (options.Scenario)
         await CitizenScenario.RunAsync(options);
         break;
     default:
-        Console.Error.WriteLine("usage: bench/run.sh intake|transfer|feedback|loop|citizen [--claims N] [--seconds N] [--events N] [--payments N] [--clients N] [--stores sqlite,postgres]");
+        Console.Error.WriteLine("usage: bench/run.sh intake|transfer|feedback|loop|citizen [--claims N] [--seconds N] [--think-ms N] [--events N] [--payments N] [--clients N] [--stores sqlite,postgres]");
         return 2;
 }
 return 0;
