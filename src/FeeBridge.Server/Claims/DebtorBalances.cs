@@ -22,14 +22,14 @@ public sealed class DebtorBalances(DebtorSystemConnections connections, FeeBridg
 {
     private readonly ConcurrentDictionary<(string Municipality, DebtorId Party), Entry> _cache = new();
 
-    private sealed record Entry(DebtorSystemView View, DateTimeOffset FetchedAt);
+    private sealed record Entry(DebtorSystemView View, DateTimeOffset Expires);
 
     public async Task<DebtorSystemView> ForAsync(Kommunekode municipality, DebtorId party, CancellationToken ct)
     {
         var key = (municipality.Value, party);
         var now = clock.GetUtcNow();
         _cache.TryGetValue(key, out var cached);
-        if (cached is not null && now - cached.FetchedAt < TimeSpan.FromSeconds(options.Balance.CacheSeconds)) return cached.View;
+        if (cached is not null && now < cached.Expires) return cached.View;
 
         DebtorSystemView view;
         try
@@ -42,7 +42,9 @@ public sealed class DebtorBalances(DebtorSystemConnections connections, FeeBridg
             log.LogWarning("The debtor system of municipality {Municipality} did not answer a balance look-up: {Reason}", municipality, e.GetType().Name);
             view = new DebtorSystemView(cached?.View.Claims, cached?.View.AsOf, cached?.View.UnreachableSince ?? now);
         }
-        _cache[key] = new Entry(view, now);
+        // Kept for 75-100 % of the cache time, at random: answers fetched together (a busy morning, a benchmark's
+        // warm-up) do not all expire together and ask the debtor system again in one burst.
+        _cache[key] = new Entry(view, now + TimeSpan.FromSeconds(options.Balance.CacheSeconds * (0.75 + 0.25 * Random.Shared.NextDouble())));
         return view;
     }
 
