@@ -7,7 +7,10 @@ public static class PaymentDeadline
 
     /// <summary>The calendar date in Copenhagen of an instant; business rules are decided on this date.</summary>
     public static DateOnly LocalDate(DateTimeOffset instant) =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, Copenhagen).DateTime);
+        DateOnly.FromDateTime(LocalTime(instant).DateTime);
+
+    /// <summary>The same instant as a clock in Copenhagen shows it.</summary>
+    public static DateTimeOffset LocalTime(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Copenhagen);
 
     /// <summary>
     /// Rule "last on-time payment date": creation date + <paramref name="days"/>, moved forward to the next Danish

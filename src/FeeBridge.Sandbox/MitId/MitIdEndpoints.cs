@@ -49,7 +49,7 @@ public static class MitIdEndpoints
         {
             var q = context.Request.Query;
             if (q["client_id"] != MitIdStandIn.ClientId || q["response_type"] != "code" || !AllowedRedirect(context.Request, q["redirect_uri"]))
-                return Results.Content(Page("Ukendt anmodning", "<p>Log-in-anmodningen kommer ikke fra en kendt tjeneste.</p>"), "text/html; charset=utf-8", statusCode: 400);
+                return UnknownClient();
             var token = antiforgery.GetAndStoreTokens(context).RequestToken!;
             return Results.Content(LogInPage(q, token), "text/html; charset=utf-8");
         });
@@ -60,15 +60,14 @@ public static class MitIdEndpoints
     private static async Task<IResult> ChooseAsync(HttpContext context, IAntiforgery antiforgery, MitIdStandIn standIn)
     {
         if (!await antiforgery.IsRequestValidAsync(context))
-            return Results.Content(Page("Siden er udløbet", "<p>Gå tilbage og prøv igen.</p>"), "text/html; charset=utf-8", statusCode: 400);
+            return BadRequest("Siden er udløbet", "<p>Gå tilbage og prøv igen.</p>");
         var form = await context.Request.ReadFormAsync();
         string redirectUri = form["redirect_uri"].ToString();
         if (form["client_id"] != MitIdStandIn.ClientId || !AllowedRedirect(context.Request, redirectUri))
-            return Results.Content(Page("Ukendt anmodning", "<p>Log-in-anmodningen kommer ikke fra en kendt tjeneste.</p>"), "text/html; charset=utf-8", statusCode: 400);
+            return UnknownClient();
         var who = Chosen(form);
         if (who is null)
-            return Results.Content(Page("Ukendt identitet", "<p>Skriv et gyldigt CPR-nummer (10 cifre) eller CVR-nummer (8 cifre), og prøv igen.</p>"),
-                "text/html; charset=utf-8", statusCode: 400);
+            return BadRequest("Ukendt identitet", "<p>Skriv et gyldigt CPR-nummer (10 cifre) eller CVR-nummer (8 cifre), og prøv igen.</p>");
         var code = standIn.Issue(redirectUri, Optional(form["nonce"]), Optional(form["code_challenge"]), who);
         var back = new StringBuilder(redirectUri).Append(redirectUri.Contains('?') ? '&' : '?')
             .Append("code=").Append(Uri.EscapeDataString(code));
@@ -151,6 +150,10 @@ public static class MitIdEndpoints
             </form>
             """);
     }
+
+    private static IResult UnknownClient() => BadRequest("Ukendt anmodning", "<p>Log-in-anmodningen kommer ikke fra en kendt tjeneste.</p>");
+
+    private static IResult BadRequest(string title, string body) => Results.Content(Page(title, body), "text/html; charset=utf-8", statusCode: 400);
 
     private static string Page(string title, string body) => $"""
         <!DOCTYPE html>

@@ -1,6 +1,7 @@
 using FeeBridge.DebtorSystem.Contract;
 using FeeBridge.DebtorSystem.Mapping;
 using FeeBridge.Domain.Claims;
+using FeeBridge.Domain.Routing;
 using FeeBridge.Persistence;
 using FeeBridge.Server.Claims;
 using FeeBridge.Server.Hosting;
@@ -44,12 +45,10 @@ public sealed record CitizenOverview(
 public sealed class CitizenOverviews(FeeBridgeStore store, Tenants tenants, DebtorBalances balances, PaymentSpeed speed, CitizenTexts texts,
     TimeProvider clock)
 {
-    private static readonly TimeZoneInfo Copenhagen = TimeZoneInfo.FindSystemTimeZoneById("Europe/Copenhagen");
-
     public async Task<CitizenOverview> ForAsync(CitizenIdentity who, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, Copenhagen).DateTime);
+        var today = PaymentDeadline.LocalDate(now);
         var claims = await store.Claims.LiableClaimsAsync(who.Party, ct);
 
         // The debtor system is asked once per municipality the citizen has claims in, by the citizen's identity.
@@ -59,6 +58,7 @@ public sealed class CitizenOverviews(FeeBridgeStore store, Tenants tenants, Debt
 
         var open = new List<CitizenClaim>();
         var library = new List<CitizenClaim>();
+        var libraryAgencies = new HashSet<string>();
         var settled = new List<CitizenClaim>();
         var since = now.AddMonths(-12);
         foreach (var claim in claims)
@@ -68,15 +68,17 @@ public sealed class CitizenOverviews(FeeBridgeStore store, Tenants tenants, Debt
             {
                 if (claim.UpdatedAt >= since) settled.Add(item);
             }
-            else if (claim.Route == ClaimRoute.Library) library.Add(item);
+            else if (claim.Route == ClaimRoute.Library)
+            {
+                library.Add(item);
+                libraryAgencies.Add(claim.Header.AgencyId.Value);
+            }
             else open.Add(item);
         }
 
         var municipalityList = new CitizenList(open, Sum(open));
         var libraryList = new CitizenList(library, Sum(library));
-        var instructions = library.Select(c => c.AgencyName).Distinct()
-            .Select(name => tenants.Agencies.First(a => a.Name == name))
-            .Select(a => texts.LibraryInstructions(a)).ToList();
+        var instructions = libraryAgencies.Select(tenants.Agency).OfType<AgencySettings>().Select(texts.LibraryInstructions).ToList();
         var freshness = views.Count == 0 ? null : new DebtorSystemFreshness(
             views.Values.All(v => v.UnreachableSince is null),
             views.Values.Select(v => v.AsOf).Min());
@@ -101,7 +103,7 @@ public sealed class CitizenOverviews(FeeBridgeStore store, Tenants tenants, Debt
                 _ => null,
             }).OfType<string>().Distinct().ToList();
         var principal = Money.Max(Money.Zero, claim.Amount - claim.WrittenDown);
-        var createdOn = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(h.CreatedAt, Copenhagen).DateTime);
+        var createdOn = PaymentDeadline.LocalDate(h.CreatedAt);
 
         if (claim.Route != ClaimRoute.DebtorSystem)
         {

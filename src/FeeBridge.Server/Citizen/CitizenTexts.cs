@@ -81,8 +81,7 @@ public sealed class CitizenTexts
 
     private static string Fill(string template, MunicipalityRules? m, IReadOnlyList<AgencySettings> agencies, string? contact)
     {
-        var danish = CultureInfo.GetCultureInfo("da-DK");
-        var cutOver = agencies.Count == 1 ? agencies[0].CutOverDate.ToString("d. MMMM yyyy", danish) : "bibliotekets skæringsdato";
+        var cutOver = agencies.Count == 1 ? Kroner.Date(agencies[0].CutOverDate) : "bibliotekets skæringsdato";
         return template
             .Replace("{kommune}", m?.Name ?? "kommunen", StringComparison.Ordinal)
             .Replace("{bibliotek}", agencies.Count == 1 ? agencies[0].Name : "biblioteket", StringComparison.Ordinal)

@@ -1,4 +1,3 @@
-using System.Globalization;
 using FeeBridge.Persistence;
 
 namespace FeeBridge.Server.Citizen;
@@ -39,13 +38,11 @@ public sealed class PaymentSpeed(FeeBridgeStore store, TimeProvider clock, Hosti
                 "Der er ikke målt nogen betalinger de seneste 7 dage. En betaling vises her, så snart kommunens system har meldt den til os.");
         var median = TimeSpan.FromMilliseconds(Percentile(ascendingMilliseconds, 0.50));
         var p95 = TimeSpan.FromMilliseconds(Percentile(ascendingMilliseconds, 0.95));
-        var count = ascendingMilliseconds.Count.ToString("N0", Danish);
+        var count = Kroner.Count(ascendingMilliseconds.Count);
         return new PaymentSpeedStatement(ascendingMilliseconds.Count, Days, median, p95,
             $"Når kommunen har registreret en betaling, vises den her typisk efter {Duration(median)}, og 95 % af betalingerne inden for {Duration(p95)} " +
             $"(målt på {count} betalinger de seneste 7 dage). Biblioteket får besked samtidig, så en spærring for gebyrer ophæves.");
     }
-
-    private static readonly CultureInfo Danish = CultureInfo.GetCultureInfo("da-DK");
 
     // Nearest rank: the smallest value with at least p of the samples at or below it.
     private static long Percentile(IReadOnlyList<long> ascending, double p) =>
