@@ -34,6 +34,8 @@ trap stop_throwaway_postgres EXIT
 
 PGOPTS="-c listen_addresses=127.0.0.1 -p $PGPORT -k $PGDIR -c max_connections=300 -c shared_buffers=256MB"
 if [ "${PG_DURABLE:-0}" != "1" ]; then PGOPTS="$PGOPTS -c fsync=off -c synchronous_commit=off -c full_page_writes=off"; fi
+# For profiling, e.g. PG_EXTRA_OPTS="-c shared_preload_libraries=pg_stat_statements".
+PGOPTS="$PGOPTS ${PG_EXTRA_OPTS:-}"
 
 echo "== starting PostgreSQL on 127.0.0.1:$PGPORT"
 run_pg "$PGBIN/initdb" -D "$PGDIR/data" -U postgres --auth=trust -E UTF8 >/dev/null

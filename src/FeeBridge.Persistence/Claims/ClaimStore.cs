@@ -183,15 +183,22 @@ public sealed class ClaimStore : IAsyncDisposable
         var changes = new Changes(await LoadManyAsync(scope.Connection, scope.Transaction,
             outcomes.Where(o => o.Item.Kind == HandlingKind.OpretDebitorkonto).Select(o => (o.Item.AgencyId, o.Item.ClaimId)).Distinct().ToList(), ct),
             "An outbox row names a claim that does not exist.");
-        foreach (var o in outcomes)
+        // One statement per kind of receipt (nearly always one: all accepted), not one per row: a shipment of 100
+        // handlings used to cost 100 round trips here.
+        var closed = new HashSet<long>();
+        foreach (var group in outcomes.GroupBy(o => (State: o.Accepted ? "done" : "rejected", o.Code, o.Text)))
         {
-            await using var close = scope.Command("""
+            await using var close = scope.Command($"""
                 UPDATE outbox SET state = @st, receipt_code = @code, receipt_text = @text, lease_owner = NULL, lease_until = 0
-                WHERE id = @id AND lease_owner = @owner AND state = 'pending'
-                """).With("@st", o.Accepted ? "done" : "rejected").With("@code", o.Code).With("@text", o.Text)
-                .With("@id", o.Item.Id).With("@owner", owner);
-            if (await close.ExecuteNonQueryAsync(ct) == 0 || o.Item.Kind != HandlingKind.OpretDebitorkonto) continue;
-
+                WHERE id IN ({string.Join(", ", group.Select(o => o.Item.Id))}) AND lease_owner = @owner AND state = 'pending'
+                RETURNING id
+                """).With("@st", group.Key.State).With("@code", group.Key.Code).With("@text", group.Key.Text).With("@owner", owner);
+            await using var r = await close.ExecuteReaderAsync(ct);
+            while (await r.ReadAsync(ct)) closed.Add(r.GetInt64(0));
+        }
+        // A row whose lease ran out and was taken over is no longer ours to close; its claim is left to the new owner.
+        foreach (var o in outcomes.Where(o => closed.Contains(o.Item.Id) && o.Item.Kind == HandlingKind.OpretDebitorkonto))
+        {
             var key = (o.Item.AgencyId, o.Item.ClaimId);
             ClaimEvent e = o.Accepted
                 ? new ClaimRegistered(o.DebtorSystemClaimId ?? "")
