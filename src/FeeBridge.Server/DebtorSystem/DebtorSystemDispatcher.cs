@@ -9,9 +9,10 @@ namespace FeeBridge.Server.DebtorSystem;
 
 /// <summary>
 /// Sends the outbox to the debtor systems: per municipality, leases due rows in order, ships them as one
-/// <c>ForsendelseId</c>, and applies the receipts. A passing failure puts the rows back with exponential back-off and
-/// jitter; repeated failures open that municipality's circuit for a while, so one dead debtor system never holds up
-/// the others.
+/// <c>ForsendelseId</c>, and applies the receipts. Each municipality keeps up to four shipments in flight, and a new one
+/// starts the moment one is done, so FeeBridge prepares the next while the debtor system works on the others. A
+/// passing failure puts the rows back with exponential back-off and jitter; repeated failures open that municipality's
+/// circuit for a while, so one dead debtor system never holds up the others.
 /// </summary>
 public sealed class DebtorSystemDispatcher(
     FeeBridgeStore store,
@@ -31,43 +32,55 @@ public sealed class DebtorSystemDispatcher(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!options.Dispatcher.Enabled) return;
+        var inFlight = new Dictionary<string, List<Task>>();
         while (!stoppingToken.IsCancellationRequested)
         {
-            var worked = false;
             try
             {
-                worked = await RunOnceAsync(stoppingToken);
+                await StartShipmentsAsync(inFlight, stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 log.LogError(e, "Dispatching to the debtor systems failed; trying again shortly.");
             }
-            if (!worked) await Task.Delay(_idle, clock, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+            // Wake when a shipment is done (its slot is free) or after the pause (new rows, retries falling due).
+            await Task.WhenAny([.. inFlight.Values.SelectMany(s => s), Task.Delay(_idle, clock, stoppingToken)]);
+            foreach (var shipments in inFlight.Values) shipments.RemoveAll(t => t.IsCompleted);
         }
+        await Task.WhenAll(inFlight.Values.SelectMany(s => s));
     }
 
-    /// <summary>One round over the municipalities with due rows; true when something was sent.</summary>
-    public async Task<bool> RunOnceAsync(CancellationToken ct)
+    /// <summary>Leases and starts shipments wherever a municipality has rows due and a free slot.</summary>
+    private async Task StartShipmentsAsync(Dictionary<string, List<Task>> inFlight, CancellationToken ct)
     {
-        var worked = false;
         foreach (var municipality in await store.Outbox.MunicipalitiesWithWorkAsync(clock.GetUtcNow(), ct))
         {
             var circuit = CircuitFor(municipality);
             if (!circuit.AllowsAt(clock.GetUtcNow())) continue;
             if (connections.For(municipality) is not { } connection) continue;
-
-            // Several shipments in flight, so FeeBridge prepares the next while the debtor system works on one.
-            var shipments = new List<Task>();
-            for (var i = 0; i < ShipmentsInFlight; i++)
+            if (!inFlight.TryGetValue(municipality, out var shipments)) inFlight[municipality] = shipments = [];
+            while (shipments.Count < ShipmentsInFlight)
             {
                 var items = await store.Outbox.LeaseAsync(municipality, _owner, connection.BatchSize, clock.GetUtcNow(), _lease, ct);
                 if (items.Count == 0) break;
-                shipments.Add(ShipAsync(municipality, items, connection.Endpoint, connection.Client, circuit, ct));
+                shipments.Add(ShipLoggingFailuresAsync(municipality, items, connection.Endpoint, connection.Client, circuit, ct));
             }
-            worked |= shipments.Count > 0;
-            await Task.WhenAll(shipments);
         }
-        return worked;
+    }
+
+    /// <summary>A shipment that fails for an unexpected reason keeps its lease, so its rows go out again when the lease runs out.</summary>
+    private async Task ShipLoggingFailuresAsync(string municipality, IReadOnlyList<OutboxItem> items, Uri endpoint, Sf1590Client client, Circuit circuit, CancellationToken ct)
+    {
+        try
+        {
+            await ShipAsync(municipality, items, endpoint, client, circuit, ct);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested) { }
+        catch (Exception e)
+        {
+            log.LogError(e, "Shipment of {Count} handlings to municipality {Municipality} failed; it goes out again when its lease runs out.",
+                items.Count, municipality);
+        }
     }
 
     private async Task ShipAsync(string municipality, IReadOnlyList<OutboxItem> items, Uri endpoint, Sf1590Client client, Circuit circuit, CancellationToken ct)
