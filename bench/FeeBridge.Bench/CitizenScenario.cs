@@ -2,13 +2,13 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Security.Cryptography;
-using System.Text.RegularExpressions;
 using FeeBridge.Domain;
 using FeeBridge.Domain.Claims;
 using FeeBridge.Domain.Routing;
 using FeeBridge.Persistence.Claims;
 using FeeBridge.Persistence.Schema;
 using FeeBridge.Persistence.Security;
+using FeeBridge.Testing;
 using Npgsql;
 
 namespace FeeBridge.Bench;
@@ -22,7 +22,7 @@ namespace FeeBridge.Bench;
 /// the sessions start spread over one such pause, so they do not load in lockstep (the default, 0, is a closed loop:
 /// the hardest case).
 /// </summary>
-public static partial class CitizenScenario
+public static class CitizenScenario
 {
     private const int ClaimsPerPerson = 10;
 
@@ -47,7 +47,7 @@ public static partial class CitizenScenario
         });
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = o.Clients, AllowAutoRedirect = false, UseCookies = false };
         using var http = new HttpClient(handler) { BaseAddress = server.Address, Timeout = TimeSpan.FromMinutes(2) };
-        var sessions = new Dictionary<string, string>[o.Clients];
+        var sessions = new BrowserCookies[o.Clients];
         await Clients.ForEach(o.Clients, Math.Min(o.Clients, 16), async s => sessions[s] = await LogInAsync(http, Cpr(sessionsPeople[s])));
         Console.WriteLine($"# {o.Clients} sessions logged in");
 
@@ -65,7 +65,7 @@ public static partial class CitizenScenario
     }
 
     /// <summary>Every session loads its own overview in a loop for <paramref name="seconds"/>; sorted latencies in ms.</summary>
-    private static async Task<(long Count, List<double> Latencies)> LoadAsync(HttpClient http, Dictionary<string, string>[] sessions, int seconds, int thinkMs)
+    private static async Task<(long Count, List<double> Latencies)> LoadAsync(HttpClient http, BrowserCookies[] sessions, int seconds, int thinkMs)
     {
         var until = Stopwatch.GetTimestamp() + (long)(seconds * (double)Stopwatch.Frequency);
         var perSession = new List<double>[sessions.Length];
@@ -77,9 +77,7 @@ public static partial class CitizenScenario
             {
                 var t = Stopwatch.GetTimestamp();
                 using var request = new HttpRequestMessage(HttpMethod.Get, "/borger");
-                AddCookies(request, cookies);
-                using var r = await http.SendAsync(request);
-                KeepCookies(r, cookies);
+                using var r = await SendAsync(http, request, cookies);
                 var body = await r.Content.ReadAsByteArrayAsync();
                 if (r.StatusCode != HttpStatusCode.OK || body.AsSpan().IndexOf("Til betaling hos kommunen"u8) < 0)
                     throw new InvalidOperationException($"overview: {(int)r.StatusCode}");
@@ -92,54 +90,32 @@ public static partial class CitizenScenario
         return (all.Count, all);
     }
 
-    /// <summary>
-    /// The OpenID Connect code flow through the MitID stand-in; returns the session's cookie jar (the session cookie and
-    /// whatever else was set, as a browser keeps them).
-    /// </summary>
-    private static async Task<Dictionary<string, string>> LogInAsync(HttpClient http, string cpr)
+    /// <summary>The OpenID Connect code flow through the MitID stand-in; returns the session's cookies, as a browser keeps them.</summary>
+    private static async Task<BrowserCookies> LogInAsync(HttpClient http, string cpr)
     {
-        var cookies = new Dictionary<string, string>();
+        var cookies = new BrowserCookies();
         async Task<HttpResponseMessage> Send(HttpMethod method, string url, HttpContent? content = null)
         {
             using var request = new HttpRequestMessage(method, url) { Content = content };
-            AddCookies(request, cookies);
-            var response = await http.SendAsync(request);
-            KeepCookies(response, cookies);
-            return response;
+            return await SendAsync(http, request, cookies);
         }
         using var start = await Send(HttpMethod.Get, "/borger/log-ind");
         var authorize = start.Headers.Location!;
         using var page = await Send(HttpMethod.Get, authorize.ToString());
-        var html = await page.Content.ReadAsStringAsync();
-        var form = html[html.LastIndexOf("<form", StringComparison.Ordinal)..];
-        var fields = HiddenInput().Matches(form).ToDictionary(m => m.Groups[1].Value, m => WebUtility.HtmlDecode(m.Groups[2].Value));
-        fields["identity"] = cpr;
+        var fields = MitIdStandInPage.ChooseFields(await page.Content.ReadAsStringAsync(), cpr);
         using var chosen = await Send(HttpMethod.Post, new Uri(authorize, "/sandbox/mitid/authorize").ToString(), new FormUrlEncodedContent(fields));
         using var callback = await Send(HttpMethod.Get, chosen.Headers.Location!.ToString());
-        if (!cookies.ContainsKey("feebridge-borger")) throw new InvalidOperationException("log-in failed");
+        if (!cookies.Has("feebridge-borger")) throw new InvalidOperationException("log-in failed");
         return cookies;
     }
 
-    private static void AddCookies(HttpRequestMessage request, Dictionary<string, string> cookies)
+    private static async Task<HttpResponseMessage> SendAsync(HttpClient http, HttpRequestMessage request, BrowserCookies cookies)
     {
-        if (cookies.Count > 0) request.Headers.Add("Cookie", string.Join("; ", cookies.Select(c => $"{c.Key}={c.Value}")));
+        cookies.AddTo(request);
+        var response = await http.SendAsync(request);
+        if (response.Headers.TryGetValues("Set-Cookie", out var set)) cookies.Keep(set);
+        return response;
     }
-
-    private static void KeepCookies(HttpResponseMessage response, Dictionary<string, string> cookies)
-    {
-        if (!response.Headers.TryGetValues("Set-Cookie", out var set)) return;
-        foreach (var header in set)
-        {
-            var pair = header.Split(';', 2)[0];
-            var name = pair[..pair.IndexOf('=')];
-            // A cookie set to expire in the past is a deletion.
-            if (header.Contains("expires=Thu, 01 Jan 1970", StringComparison.OrdinalIgnoreCase)) cookies.Remove(name);
-            else cookies[name] = pair[(pair.IndexOf('=') + 1)..];
-        }
-    }
-
-    [GeneratedRegex("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\">")]
-    private static partial Regex HiddenInput();
 
     /// <summary>Person p's CPR: a unique valid date and serial (the numbers are invented).</summary>
     private static string Cpr(int p) => string.Create(CultureInfo.InvariantCulture,

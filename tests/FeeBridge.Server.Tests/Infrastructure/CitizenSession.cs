@@ -1,16 +1,16 @@
 using System.Net;
-using System.Text.RegularExpressions;
+using FeeBridge.Testing;
 
 namespace FeeBridge.Server.Tests.Infrastructure;
 
 /// <summary>
-/// A citizen's HTTP session, logged in through the MitID stand-in with the real OpenID Connect code flow. Keeps its
-/// own cookie jar, as a browser does on loopback (where Secure cookies are sent over plain HTTP); .NET's jar would not.
+/// A citizen's HTTP session, logged in through the MitID stand-in with the real OpenID Connect code flow, keeping its
+/// cookies as a browser does (<see cref="BrowserCookies"/>).
 /// </summary>
-public sealed partial class CitizenSession : IDisposable
+public sealed class CitizenSession : IDisposable
 {
     private readonly HttpClient _http;
-    private readonly Dictionary<string, string> _cookies = new(StringComparer.Ordinal);
+    private readonly BrowserCookies _cookies = new();
 
     public CitizenSession(Uri feeBridge)
     {
@@ -39,10 +39,7 @@ public sealed partial class CitizenSession : IDisposable
         using var page = await session.SendAsync(HttpMethod.Get, authorize.ToString());
         var html = await page.Content.ReadAsStringAsync();
         page.StatusCode.ShouldBe(HttpStatusCode.OK, html);
-        // The second form is "another test person": its hidden fields, plus the number typed in.
-        var form = html[html.LastIndexOf("<form", StringComparison.Ordinal)..];
-        var fields = HiddenInput().Matches(form).ToDictionary(m => m.Groups[1].Value, m => WebUtility.HtmlDecode(m.Groups[2].Value));
-        fields["identity"] = cprOrCvr;
+        var fields = MitIdStandInPage.ChooseFields(html, cprOrCvr);
         using var chosen = await session.SendAsync(HttpMethod.Post, new Uri(authorize, "/sandbox/mitid/authorize").ToString(), new FormUrlEncodedContent(fields));
         chosen.StatusCode.ShouldBe(HttpStatusCode.Redirect, await chosen.Content.ReadAsStringAsync());
 
@@ -54,19 +51,12 @@ public sealed partial class CitizenSession : IDisposable
     public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string url, HttpContent? content = null)
     {
         using var request = new HttpRequestMessage(method, url) { Content = content };
-        if (_cookies.Count > 0) request.Headers.Add("Cookie", string.Join("; ", _cookies.Select(c => $"{c.Key}={c.Value}")));
+        _cookies.AddTo(request);
         var response = await _http.SendAsync(request);
         if (response.Headers.TryGetValues("Set-Cookie", out var setCookies))
         {
-            foreach (var header in setCookies)
-            {
-                SetCookies.Add(header);
-                var pair = header.Split(';', 2)[0];
-                var eq = pair.IndexOf('=');
-                var (name, value) = (pair[..eq], pair[(eq + 1)..]);
-                if (value.Length == 0 || header.Contains("expires=Thu, 01 Jan 1970", StringComparison.OrdinalIgnoreCase)) _cookies.Remove(name);
-                else _cookies[name] = value;
-            }
+            SetCookies.AddRange(setCookies);
+            _cookies.Keep(setCookies);
         }
         return response;
     }
@@ -79,7 +69,4 @@ public sealed partial class CitizenSession : IDisposable
     }
 
     public void Dispose() => _http.Dispose();
-
-    [GeneratedRegex("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\">")]
-    private static partial Regex HiddenInput();
 }
