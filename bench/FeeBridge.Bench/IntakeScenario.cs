@@ -52,8 +52,8 @@ public static class IntakeScenario
         using var http = new HttpClient(handler) { BaseAddress = server.Address };
         http.DefaultRequestHeaders.Authorization = new("Bearer", ApiKey);
 
-        // Warm up (JIT, pools) outside the measurement.
-        for (var i = 0; i < 200; i++) await Put(http, -1 - i);
+        // Warm up (JIT, pools) outside the measurement, as transfer does.
+        await Clients.ForDuration(Clients.WarmUp, o.Clients, i => Put(http, -1 - i));
 
         var latencies = new double[o.Claims];
         var clock = Stopwatch.StartNew();

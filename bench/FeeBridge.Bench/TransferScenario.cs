@@ -8,7 +8,7 @@ namespace FeeBridge.Bench;
 /// Scenario "transfer": N claims from PUT to registered in the debtor-system sandbox (its own process, loopback) on
 /// PostgreSQL. Reports claims/s end to end (first PUT → last registration), p50/p99 of the time from intake to the
 /// registered event (both stamped by FeeBridge), FeeBridge's peak RSS when 10,000 and when all claims are registered,
-/// and the ratio to the intake scenario measured in the same run. A warm-up of a tenth of the claims (at most 10,000)
+/// and the ratio to the intake scenario measured in the same run. A warm-up of 30 s of claims through the whole path
 /// runs first and is not counted.
 /// </summary>
 public static class TransferScenario
@@ -34,11 +34,10 @@ public static class TransferScenario
         await using var pg = new NpgsqlConnection(db);
         await pg.OpenAsync();
 
-        // Warm up outside the measurement: a tenth of the claims (at most 10,000; ids B-1, B-2, …) through the whole
-        // path, so the runtime has compiled the hot code (on two busy cores its background compiler otherwise takes
-        // a fifth of FeeBridge's CPU for the first minute) and the pools are full, as in a server that has been running.
-        var warmUp = Math.Min(10_000, o.Claims / 10);
-        await Clients.ForEach(warmUp, o.Clients, i => IntakeScenario.Put(http, -1 - i));
+        // Warm up outside the measurement: 30 s of claims (ids B-1, B-2, …) through the whole path, so the runtime has
+        // compiled the hot code (on two busy cores its background compiler otherwise takes two fifths of FeeBridge's CPU
+        // for the first minute) and the pools are full, as in a server that has been running.
+        var warmUp = await Clients.ForDuration(Clients.WarmUp, o.Clients, i => IntakeScenario.Put(http, -1 - i));
         while (await Count(pg) < warmUp) await Task.Delay(200);
 
         var started = DateTimeOffset.UtcNow;

@@ -10,7 +10,9 @@ namespace FeeBridge.Server.DebtorSystem;
 /// <summary>
 /// Sends the outbox to the debtor systems: per municipality, leases due rows in order, ships them as one
 /// <c>ForsendelseId</c>, and applies the receipts. Each municipality keeps up to four shipments in flight, and a new one
-/// starts the moment one is done, so FeeBridge prepares the next while the debtor system works on the others. A
+/// starts the moment one is done, so FeeBridge prepares the next while the debtor system works on the others. A lease
+/// that comes back short has taken everything due, so the next lease for that municipality waits a moment (the
+/// linger) and its shipment carries what arrived meanwhile, rather than one claim at a time. A
 /// passing failure puts the rows back with exponential back-off and jitter; repeated failures open that municipality's
 /// circuit for a while, so one dead debtor system never holds up the others.
 /// </summary>
@@ -25,6 +27,8 @@ public sealed class DebtorSystemDispatcher(
     private const int ShipmentsInFlight = 4;
     private readonly TimeSpan _lease = TimeSpan.FromSeconds(options.Dispatcher.LeaseSeconds);
     private readonly TimeSpan _idle = TimeSpan.FromMilliseconds(options.Dispatcher.PollMilliseconds);
+    private readonly TimeSpan _linger = TimeSpan.FromMilliseconds(options.Dispatcher.LingerMilliseconds);
+    private readonly Dictionary<string, DateTimeOffset> _nextLease = new();
     private readonly Backoff _backoff = new(TimeSpan.FromMilliseconds(options.Dispatcher.BackoffBaseMilliseconds), TimeSpan.FromSeconds(options.Dispatcher.MaxBackoffSeconds));
     private readonly string _owner = LeaseOwner.New();
     private readonly Dictionary<string, Circuit> _circuits = new();
@@ -43,8 +47,9 @@ public sealed class DebtorSystemDispatcher(
             {
                 log.LogError(e, "Dispatching to the debtor systems failed; trying again shortly.");
             }
-            // Wake when a shipment is done (its slot is free) or after the pause (new rows, retries falling due).
-            await Task.WhenAny([.. inFlight.Values.SelectMany(s => s), Task.Delay(_idle, clock, stoppingToken)]);
+            // Wake when a shipment is done (its slot is free), when a lingering municipality may lease again, or after
+            // the pause (new rows, retries falling due).
+            await Task.WhenAny([.. inFlight.Values.SelectMany(s => s), Task.Delay(Pause(), clock, stoppingToken)]);
             foreach (var shipments in inFlight.Values) shipments.RemoveAll(t => t.IsCompleted);
         }
         await Task.WhenAll(inFlight.Values.SelectMany(s => s));
@@ -59,13 +64,30 @@ public sealed class DebtorSystemDispatcher(
             if (!circuit.AllowsAt(clock.GetUtcNow())) continue;
             if (connections.For(municipality) is not { } connection) continue;
             if (!inFlight.TryGetValue(municipality, out var shipments)) inFlight[municipality] = shipments = [];
-            while (shipments.Count < ShipmentsInFlight)
+            while (shipments.Count < ShipmentsInFlight && clock.GetUtcNow() >= _nextLease.GetValueOrDefault(municipality))
             {
                 var items = await store.Outbox.LeaseAsync(municipality, _owner, connection.BatchSize, clock.GetUtcNow(), _lease, ct);
-                if (items.Count == 0) break;
-                shipments.Add(ShipLoggingFailuresAsync(municipality, items, connection.Endpoint, connection.Client, circuit, ct));
+                if (items.Count > 0) shipments.Add(ShipLoggingFailuresAsync(municipality, items, connection.Endpoint, connection.Client, circuit, ct));
+                if (items.Count < connection.BatchSize)
+                {
+                    // Everything due is on its way: let the next shipment gather what arrives meanwhile.
+                    if (items.Count > 0) _nextLease[municipality] = clock.GetUtcNow() + _linger;
+                    break;
+                }
             }
         }
+    }
+
+    /// <summary>Until the next poll, or sooner when a lingering municipality may lease again.</summary>
+    private TimeSpan Pause()
+    {
+        var now = clock.GetUtcNow();
+        var pause = _idle;
+        foreach (var at in _nextLease.Values)
+        {
+            if (at > now && at - now < pause) pause = at - now;
+        }
+        return pause;
     }
 
     /// <summary>A shipment that fails for an unexpected reason keeps its lease, so its rows go out again when the lease runs out.</summary>

@@ -110,6 +110,12 @@ public sealed class DispatcherOptions
 
     /// <summary>How long an idle dispatcher waits before looking again.</summary>
     public int PollMilliseconds { get; set; } = 200;
+
+    /// <summary>
+    /// After a shipment that took everything due, how long the next one for that municipality gathers claims first:
+    /// a few claims' delay buys shipments of many claims instead of one each.
+    /// </summary>
+    public int LingerMilliseconds { get; set; } = 50;
 }
 
 /// <summary>How the debtor systems' reports are applied.</summary>
