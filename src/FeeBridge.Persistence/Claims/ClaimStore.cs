@@ -98,25 +98,27 @@ public sealed class ClaimStore : IAsyncDisposable
         foreach (var r in batch) r.Done.TrySetResult(created.GetValueOrDefault(r));
     }
 
+    private static readonly Column[] HeaderColumns =
+    [
+        new("agency_id", ColumnType.Text), new("claim_id", ColumnType.Text), new("municipality", ColumnType.Text), new("patron_id", ColumnType.Text),
+        new("content_hash", ColumnType.Blob), new("header_json", ColumnType.Text), new("debtor_cpr", ColumnType.Blob),
+        new("guardian_cpr", ColumnType.Blob), new("received_at", ColumnType.Int64),
+    ];
+
     /// <summary>Inserts the headers that are new; returns the keys (agency/claim) actually inserted.</summary>
     private async Task<HashSet<string>> InsertHeadersAsync(WriteScope scope, IReadOnlyList<IntakeRequest> batch, CancellationToken ct)
     {
-        await using var cmd = scope.Command("");
-        var sql = new StringBuilder("INSERT INTO claims (agency_id, claim_id, municipality, patron_id, content_hash, header_json, debtor_cpr, guardian_cpr, received_at) VALUES ");
-        for (var i = 0; i < batch.Count; i++)
+        var headers = new RowSet(HeaderColumns);
+        foreach (var request in batch)
         {
-            var h = batch[i].Header;
+            var h = request.Header;
             var json = codec.HeaderJson(h);
-            if (i > 0) sql.Append(", ");
-            sql.Append(CultureInfo.InvariantCulture, $"(@a{i}, @c{i}, @m{i}, @p{i}, @h{i}, @j{i}, @dc{i}, @gc{i}, @t{i})");
-            cmd.With($"@a{i}", h.AgencyId.Value).With($"@c{i}", h.ClaimId).With($"@m{i}", h.Municipality.Value)
-               .With($"@p{i}", h.PatronId).With($"@h{i}", codec.ContentHash(h, json)).With($"@j{i}", json)
-               .With($"@dc{i}", h.Debtor.Cpr is { } d ? codec.Protector.Encrypt(d) : null)
-               .With($"@gc{i}", h.Guardian is { } g ? codec.Protector.Encrypt(g) : null)
-               .With($"@t{i}", ClaimCodec.ToMicros(batch[i].Now));
+            headers.Add(h.AgencyId.Value, h.ClaimId, h.Municipality.Value, h.PatronId, codec.ContentHash(h, json), json,
+                h.Debtor.Cpr is { } d ? codec.Protector.Encrypt(d) : null, h.Guardian is { } g ? codec.Protector.Encrypt(g) : null,
+                ClaimCodec.ToMicros(request.Now));
         }
-        sql.Append(" ON CONFLICT DO NOTHING RETURNING agency_id, claim_id");
-        cmd.CommandText = sql.ToString();
+        await using var cmd = scope.Command("");
+        cmd.CommandText = dialect.InsertSql(cmd, "claims", headers, "h", tail: "ON CONFLICT DO NOTHING RETURNING agency_id, claim_id");
         var inserted = new HashSet<string>(StringComparer.Ordinal);
         await using var r = await cmd.ExecuteReaderAsync(ct);
         while (await r.ReadAsync(ct)) inserted.Add(r.GetString(0) + "/" + r.GetString(1));
@@ -188,11 +190,13 @@ public sealed class ClaimStore : IAsyncDisposable
         var closed = new HashSet<long>();
         foreach (var group in outcomes.GroupBy(o => (State: o.Accepted ? "done" : "rejected", o.Code, o.Text)))
         {
-            await using var close = scope.Command($"""
+            await using var close = scope.Command("");
+            close.CommandText = $"""
                 UPDATE outbox SET state = @st, receipt_code = @code, receipt_text = @text, lease_owner = NULL, lease_until = 0
-                WHERE id IN ({string.Join(", ", group.Select(o => o.Item.Id))}) AND lease_owner = @owner AND state = 'pending'
+                WHERE {dialect.OneOf(close, "id", "ids", group.Select(o => o.Item.Id).ToList())} AND lease_owner = @owner AND state = 'pending'
                 RETURNING id
-                """).With("@st", group.Key.State).With("@code", group.Key.Code).With("@text", group.Key.Text).With("@owner", owner);
+                """;
+            close.With("@st", group.Key.State).With("@code", group.Key.Code).With("@text", group.Key.Text).With("@owner", owner);
             await using var r = await close.ExecuteReaderAsync(ct);
             while (await r.ReadAsync(ct)) closed.Add(r.GetInt64(0));
         }
@@ -228,8 +232,9 @@ public sealed class ClaimStore : IAsyncDisposable
             if (DebtorEvents.Record(changes[key], report, now) is CommandOutcome.Accepted accepted) changes.Add(key, accepted.Events);
         }
         await changes.AppendAsync(this, scope, ct);
-        await using var done = scope.Command($"UPDATE inbox SET state = 'applied', applied_at = @now, lease_owner = NULL WHERE state = 'pending' AND id IN ({string.Join(", ", items.Select(i => i.Id))})")
-            .With("@now", ClaimCodec.ToMicros(now));
+        await using var done = scope.Command("");
+        done.CommandText = $"UPDATE inbox SET state = 'applied', applied_at = @now, lease_owner = NULL WHERE state = 'pending' AND {dialect.OneOf(done, "id", "ids", items.Select(i => i.Id).ToList())}";
+        done.With("@now", ClaimCodec.ToMicros(now));
         await done.ExecuteNonQueryAsync(ct);
         await scope.CommitAsync(ct);
     }
@@ -395,102 +400,100 @@ public sealed class ClaimStore : IAsyncDisposable
     private Task AppendAsync(WriteScope scope, ClaimState state, IReadOnlyList<ClaimEvent> events, CancellationToken ct) =>
         AppendAsync(scope, [(state, events)], ct);
 
-    /// <summary>Appends events and rewrites the summaries from the folded states, in one round trip.</summary>
+    private static readonly Column[] EventColumns =
+    [
+        new("agency_id", ColumnType.Text), new("claim_id", ColumnType.Text), new("seq", ColumnType.Int32), new("at", ColumnType.Int64),
+        new("type", ColumnType.Text), new("amount_ore", ColumnType.Int64), new("data", ColumnType.Text), new("idempotency_key", ColumnType.Text),
+    ];
+
+    private static readonly Column[] OutboxColumns =
+    [
+        new("municipality", ColumnType.Text), new("agency_id", ColumnType.Text), new("claim_id", ColumnType.Text), new("seq", ColumnType.Int32),
+        new("handling_id", ColumnType.Text), new("kind", ColumnType.Text), new("state", ColumnType.Text), new("attempts", ColumnType.Int32),
+        new("not_before", ColumnType.Int64), new("lease_until", ColumnType.Int64), new("created_at", ColumnType.Int64),
+    ];
+
+    private static readonly Column[] NoticeColumns =
+    [
+        new("agency_id", ColumnType.Text), new("claim_id", ColumnType.Text), new("seq", ColumnType.Int32), new("event_id", ColumnType.Text),
+        new("event_type", ColumnType.Text), new("target", ColumnType.Text), new("state", ColumnType.Text), new("attempts", ColumnType.Int32),
+        new("not_before", ColumnType.Int64), new("lease_until", ColumnType.Int64), new("result", ColumnType.Text), new("created_at", ColumnType.Int64),
+    ];
+
+    private static readonly Column[] SummaryRowColumns =
+    [
+        new("agency_id", ColumnType.Text), new("claim_id", ColumnType.Text), new("municipality", ColumnType.Text), new("patron_id", ColumnType.Text),
+        new("liable_hash", ColumnType.Blob), new("kind", ColumnType.Text), new("status", ColumnType.Text), new("route", ColumnType.Text),
+        new("hold_reason", ColumnType.Text), new("amount_ore", ColumnType.Int64), new("written_down_ore", ColumnType.Int64),
+        new("paid_ore", ColumnType.Int64), new("written_off_ore", ColumnType.Int64), new("outstanding_ore", ColumnType.Int64),
+        new("debtor_system_claim_id", ColumnType.Text), new("created_at", ColumnType.Text), new("updated_at", ColumnType.Int64),
+        new("last_seq", ColumnType.Int32), new("credit_ore", ColumnType.Int64), new("needs_reconciliation", ColumnType.Int32),
+    ];
+
+    /// <summary>
+    /// Appends events and rewrites the summaries from the folded states, in one round trip: with each event the
+    /// handling it requires of the debtor system (the outbox) and what the library side must hear (notices).
+    /// </summary>
     private async Task AppendAsync(WriteScope scope, IReadOnlyList<(ClaimState State, IReadOnlyList<ClaimEvent> Events)> appends, CancellationToken ct)
     {
-        await using var cmd = scope.Command("");
-        var events = new StringBuilder("INSERT INTO claim_events (agency_id, claim_id, seq, at, type, amount_ore, data, idempotency_key) VALUES ");
-        var summaries = new StringBuilder("""
-            INSERT INTO claim_summaries (agency_id, claim_id, municipality, patron_id, liable_hash, kind, status, route, hold_reason,
-                amount_ore, written_down_ore, paid_ore, written_off_ore, outstanding_ore, debtor_system_claim_id, created_at, updated_at, last_seq,
-                credit_ore, needs_reconciliation)
-            VALUES 
-            """);
-        var outbox = new StringBuilder("INSERT INTO outbox (municipality, agency_id, claim_id, seq, handling_id, kind, state, attempts, not_before, lease_until, created_at) VALUES ");
-        var webhookNotices = new List<string>();
-        var directNotices = new List<string>();
-        var n = 0;
-        var handlings = 0;
-        for (var c = 0; c < appends.Count; c++)
+        var events = new RowSet(EventColumns);
+        var outbox = new RowSet(OutboxColumns);
+        var webhookNotices = new RowSet(NoticeColumns);
+        var directNotices = new RowSet(NoticeColumns);
+        var summaries = new RowSet(SummaryRowColumns);
+        foreach (var (state, newEvents) in appends)
         {
-            var (state, newEvents) = appends[c];
             var h = state.Header;
+            var (agency, claim) = (h.AgencyId.Value, h.ClaimId);
             var before = ClaimState.Fold(h, state.Events.Take(state.Events.Count - newEvents.Count));
             foreach (var e in newEvents)
             {
-                if (n++ > 0) events.Append(", ");
-                events.Append(CultureInfo.InvariantCulture, $"(@a{c}, @c{c}, @s{n}, @t{n}, @ty{n}, @am{n}, @d{n}, @k{n})");
-                cmd.With($"@s{n}", e.Seq).With($"@t{n}", ClaimCodec.ToMicros(e.At)).With($"@ty{n}", e.Type)
-                   .With($"@am{n}", e.Amount?.Ore).With($"@d{n}", codec.EventData(e)).With($"@k{n}", e.IdempotencyKey);
+                var at = ClaimCodec.ToMicros(e.At);
+                events.Add(agency, claim, e.Seq, at, e.Type, e.Amount?.Ore, codec.EventData(e), e.IdempotencyKey);
 
                 // The handling this event requires of the debtor system, decided in this same transaction.
                 if (DebtorSystemHandlings.For(before, e) is { } kind)
-                {
-                    if (handlings++ > 0) outbox.Append(", ");
-                    outbox.Append(CultureInfo.InvariantCulture, $"(@m{c}, @a{c}, @c{c}, @s{n}, @hid{n}, @hk{n}, 'pending', 0, @t{n}, 0, @t{n})");
-                    cmd.With($"@hid{n}", Guid.CreateVersion7(e.At).ToString()).With($"@hk{n}", kind.ToString());
-                }
+                    outbox.Add(h.Municipality.Value, agency, claim, e.Seq, Guid.CreateVersion7(e.At).ToString(), kind.ToString(), "pending", 0, at, 0, at);
+
                 var after = before.With([e]);
-                foreach (var notice in LibraryNotices.For(before, after, AgencyUsesFbs(h.AgencyId.Value)))
-                    (notice.Target == NoticeTarget.Webhook ? webhookNotices : directNotices).Add(NoticeRow(cmd, notice, c, n, webhookNotices.Count + directNotices.Count));
+                foreach (var notice in LibraryNotices.For(before, after, AgencyUsesFbs(agency)))
+                {
+                    // Staff notices are for staff to see, not to deliver.
+                    (notice.Target == NoticeTarget.Webhook ? webhookNotices : directNotices).Add(
+                        agency, claim, e.Seq, Guid.CreateVersion7().ToString(), notice.EventType, Notices.NoticeTargets.TargetName(notice.Target),
+                        notice.Target == NoticeTarget.Staff ? "attention" : "pending", 0, at, 0, notice.Note, at);
+                }
                 before = after;
             }
-            if (c > 0) summaries.Append(", ");
-            summaries.Append(CultureInfo.InvariantCulture,
-                $"(@a{c}, @c{c}, @m{c}, @p{c}, @lh{c}, @kind{c}, @st{c}, @ro{c}, @hr{c}, @amt{c}, @wd{c}, @pd{c}, @wo{c}, @out{c}, @dsid{c}, @ca{c}, @ua{c}, @ls{c}, @cr{c}, @nr{c})");
-            cmd.With($"@a{c}", h.AgencyId.Value).With($"@c{c}", h.ClaimId).With($"@m{c}", h.Municipality.Value).With($"@p{c}", h.PatronId)
-               .With($"@lh{c}", codec.LiableHash(state.LiableParty)).With($"@kind{c}", ClaimNames.Of(h.Kind))
-               .With($"@st{c}", ClaimNames.Of(state.Status)).With($"@ro{c}", ClaimNames.Of(state.Route))
-               .With($"@hr{c}", state.HoldReason is { } r ? ClaimNames.Of(r) : null)
-               .With($"@amt{c}", state.Amount.Ore).With($"@wd{c}", state.WrittenDown.Ore).With($"@pd{c}", state.Paid.Ore)
-               .With($"@wo{c}", state.WrittenOff.Ore).With($"@out{c}", state.Outstanding.Ore).With($"@dsid{c}", state.DebtorSystemClaimId)
-               .With($"@ca{c}", h.CreatedAt.ToString("O", CultureInfo.InvariantCulture))
-               .With($"@ua{c}", ClaimCodec.ToMicros(state.UpdatedAt)).With($"@ls{c}", state.Events.Count)
-               .With($"@cr{c}", state.Credit.Ore).With($"@nr{c}", state.NeedsReconciliation ? 1 : 0);
+            summaries.Add(agency, claim, h.Municipality.Value, h.PatronId, codec.LiableHash(state.LiableParty), ClaimNames.Of(h.Kind),
+                ClaimNames.Of(state.Status), ClaimNames.Of(state.Route), state.HoldReason is { } r ? ClaimNames.Of(r) : null,
+                state.Amount.Ore, state.WrittenDown.Ore, state.Paid.Ore, state.WrittenOff.Ore, state.Outstanding.Ore, state.DebtorSystemClaimId,
+                h.CreatedAt.ToString("O", CultureInfo.InvariantCulture), ClaimCodec.ToMicros(state.UpdatedAt), state.Events.Count,
+                state.Credit.Ore, state.NeedsReconciliation ? 1 : 0);
         }
-        summaries.Append("""
 
+        await using var cmd = scope.Command("");
+        var sql = new StringBuilder();
+        if (events.Count > 0) sql.Append(dialect.InsertSql(cmd, "claim_events", events, "e")).Append(";\n");
+        if (outbox.Count > 0) sql.Append(dialect.InsertSql(cmd, "outbox", outbox, "o")).Append(";\n");
+        // Webhook notices only for agencies that registered a webhook.
+        if (webhookNotices.Count > 0)
+            sql.Append(dialect.InsertSql(cmd, "notices", webhookNotices, "w", where: "EXISTS (SELECT 1 FROM webhooks x WHERE x.agency_id = w.agency_id)")).Append(";\n");
+        if (directNotices.Count > 0) sql.Append(dialect.InsertSql(cmd, "notices", directNotices, "d")).Append(";\n");
+        sql.Append(dialect.InsertSql(cmd, "claim_summaries", summaries, "s", tail: """
             ON CONFLICT (agency_id, claim_id) DO UPDATE SET
                 liable_hash = excluded.liable_hash, status = excluded.status, route = excluded.route, hold_reason = excluded.hold_reason,
                 written_down_ore = excluded.written_down_ore, paid_ore = excluded.paid_ore, written_off_ore = excluded.written_off_ore,
                 outstanding_ore = excluded.outstanding_ore, debtor_system_claim_id = excluded.debtor_system_claim_id,
                 updated_at = excluded.updated_at, last_seq = excluded.last_seq,
                 credit_ore = excluded.credit_ore, needs_reconciliation = excluded.needs_reconciliation
-            """);
-        cmd.CommandText = (n > 0 ? events + ";\n" : "") + (handlings > 0 ? outbox + ";\n" : "") + NoticesSql(webhookNotices, directNotices) + summaries;
+            """));
+        cmd.CommandText = sql.ToString();
         await cmd.ExecuteNonQueryAsync(ct);
     }
 
     /// <summary>Whether an agency's library system is FBS, which hears of full payment through its payment call.</summary>
     public Func<string, bool> AgencyUsesFbs { get; set; } = _ => false;
-
-    private const string NoticeColumns = "agency_id, claim_id, seq, event_id, event_type, target, state, attempts, not_before, lease_until, result, created_at";
-
-    /// <summary>One notice's values, its parameters added to the command.</summary>
-    private static string NoticeRow(DbCommand cmd, LibraryNotice notice, int claim, int ev, int index)
-    {
-        var p = $"@n{index}_";
-        cmd.With(p + "id", Guid.CreateVersion7().ToString()).With(p + "ty", notice.EventType)
-           .With(p + "tg", Notices.NoticeTargets.TargetName(notice.Target)).With(p + "st", notice.Target == NoticeTarget.Staff ? "attention" : "pending")
-           .With(p + "r", notice.Note);
-        return $"(@a{claim}, @c{claim}, @s{ev}, {p}id, {p}ty, {p}tg, {p}st, 0, @t{ev}, 0, {p}r, @t{ev})";
-    }
-
-    /// <summary>
-    /// The inserts for a batch's notices: webhook notices only for agencies that registered a webhook (one statement
-    /// for all), FBS and staff notices as they are. Staff notices are for staff to see, not to deliver.
-    /// </summary>
-    private static string NoticesSql(List<string> webhook, List<string> direct)
-    {
-        var sql = new StringBuilder();
-        if (webhook.Count > 0)
-        {
-            sql.Append($"WITH v ({NoticeColumns}) AS (VALUES {string.Join(", ", webhook)})\n");
-            sql.Append($"INSERT INTO notices ({NoticeColumns}) SELECT {NoticeColumns} FROM v WHERE EXISTS (SELECT 1 FROM webhooks w WHERE w.agency_id = v.agency_id);\n");
-        }
-        if (direct.Count > 0) sql.Append($"INSERT INTO notices ({NoticeColumns}) VALUES {string.Join(", ", direct)};\n");
-        return sql.ToString();
-    }
 
     private async Task<string?> PatronOfAsync(string agencyId, string claimId, CancellationToken ct) =>
         (await PatronsOfAsync([(agencyId, claimId)], ct)).GetValueOrDefault((agencyId, claimId));

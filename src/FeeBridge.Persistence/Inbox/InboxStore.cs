@@ -28,6 +28,15 @@ public sealed record InboxView(long Id, Guid HaendelseId, string Municipality, s
 /// </summary>
 public sealed class InboxStore(StoreDialect dialect)
 {
+    private static readonly Column[] InboxColumns =
+    [
+        new("haendelse_id", ColumnType.Text), new("municipality", ColumnType.Text), new("fagsystem_fordring_id", ColumnType.Text),
+        new("agency_id", ColumnType.Text), new("claim_id", ColumnType.Text), new("delfordring_id", ColumnType.Text), new("type", ColumnType.Text),
+        new("beloeb_ore", ColumnType.Int64), new("value_date", ColumnType.Text), new("payment_method", ColumnType.Text),
+        new("restsaldo_ore", ColumnType.Int64), new("state", ColumnType.Text), new("reason", ColumnType.Text),
+        new("received_at", ColumnType.Int64), new("lease_until", ColumnType.Int64),
+    ];
+
     /// <summary>Stores one delivery in one transaction and answers per report; a report seen before gets its first answer again.</summary>
     public async Task<IReadOnlyList<InboxAnswer>> ReceiveAsync(string municipality, IReadOnlyList<InboxEntry> delivery, DateTimeOffset now, CancellationToken ct)
     {
@@ -35,32 +44,22 @@ public sealed class InboxStore(StoreDialect dialect)
         await using var scope = await dialect.BeginWriteAsync([], ct);
         var claims = await ClaimsAsync(scope, entries, ct);
 
-        await using var insert = scope.Command("");
-        var sql = new StringBuilder("""
-            INSERT INTO inbox (haendelse_id, municipality, fagsystem_fordring_id, agency_id, claim_id, delfordring_id, type, beloeb_ore,
-                value_date, payment_method, restsaldo_ore, state, reason, received_at, lease_until) VALUES 
-            """);
+        var rows = new RowSet(InboxColumns);
         var decided = new Dictionary<Guid, InboxAnswer>();
-        for (var i = 0; i < entries.Count; i++)
+        var at = ClaimCodec.ToMicros(now);
+        foreach (var e in entries)
         {
-            var e = entries[i];
             var key = Split(e.FagsystemFordringId);
             var reason = key is { } k && claims.TryGetValue(k, out var claim) && claim.Municipality == municipality
                 ? DebtorEvents.Impossibility(claim.Amount, e.Kind, e.Beloeb, e.Restsaldo)
                 : $"No claim {e.FagsystemFordringId} was registered by FeeBridge in municipality {municipality}.";
             decided[e.HaendelseId] = new InboxAnswer(e.HaendelseId, reason is null, reason);
-            if (i > 0) sql.Append(", ");
-            sql.Append(CultureInfo.InvariantCulture,
-                $"(@h{i}, @m, @f{i}, @a{i}, @c{i}, @d{i}, @ty{i}, @b{i}, @v{i}, @pm{i}, @r{i}, @st{i}, @re{i}, @now, 0)");
-            insert.With($"@h{i}", e.HaendelseId.ToString("D")).With($"@f{i}", e.FagsystemFordringId).With($"@a{i}", key?.AgencyId)
-                .With($"@c{i}", key?.ClaimId).With($"@d{i}", e.DelfordringId).With($"@ty{i}", DebtorEvents.WireName(e.Kind))
-                .With($"@b{i}", e.Beloeb.Ore).With($"@v{i}", e.ValueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
-                .With($"@pm{i}", e.PaymentMethod).With($"@r{i}", e.Restsaldo.Ore).With($"@st{i}", reason is null ? "pending" : "refused")
-                .With($"@re{i}", reason);
+            rows.Add(e.HaendelseId.ToString("D"), municipality, e.FagsystemFordringId, key?.AgencyId, key?.ClaimId, e.DelfordringId,
+                DebtorEvents.WireName(e.Kind), e.Beloeb.Ore, e.ValueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                e.PaymentMethod, e.Restsaldo.Ore, reason is null ? "pending" : "refused", reason, at, 0);
         }
-        sql.Append(" ON CONFLICT (haendelse_id) DO NOTHING RETURNING haendelse_id");
-        insert.CommandText = sql.ToString();
-        insert.With("@m", municipality).With("@now", ClaimCodec.ToMicros(now));
+        await using var insert = scope.Command("");
+        insert.CommandText = dialect.InsertSql(insert, "inbox", rows, "r", tail: "ON CONFLICT (haendelse_id) DO NOTHING RETURNING haendelse_id");
         var inserted = new HashSet<Guid>();
         await using (var r = await insert.ExecuteReaderAsync(ct))
         {
@@ -71,8 +70,8 @@ public sealed class InboxStore(StoreDialect dialect)
         var repeats = entries.Where(e => !inserted.Contains(e.HaendelseId)).ToList();
         if (repeats.Count > 0)
         {
-            await using var earlier = scope.Command($"SELECT haendelse_id, state, reason FROM inbox WHERE haendelse_id IN ({string.Join(", ", repeats.Select((_, i) => "@x" + i))})");
-            for (var i = 0; i < repeats.Count; i++) earlier.With("@x" + i, repeats[i].HaendelseId.ToString("D"));
+            await using var earlier = scope.Command("");
+            earlier.CommandText = $"SELECT haendelse_id, state, reason FROM inbox WHERE {dialect.OneOf(earlier, "haendelse_id", "x", repeats.Select(e => e.HaendelseId.ToString("D")).ToList())}";
             await using var r = await earlier.ExecuteReaderAsync(ct);
             while (await r.ReadAsync(ct))
             {

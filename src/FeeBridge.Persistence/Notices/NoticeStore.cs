@@ -117,7 +117,7 @@ public sealed class NoticeStore(StoreDialect dialect)
         }
         if (rows.Count == 0) return rows;
         await using var log = c.CreateCommand();
-        log.CommandText = $"SELECT notice_id, attempt, at, outcome FROM notice_attempts WHERE notice_id IN ({string.Join(", ", rows.Select(x => x.Id))}) ORDER BY notice_id, attempt";
+        log.CommandText = $"SELECT notice_id, attempt, at, outcome FROM notice_attempts WHERE {dialect.OneOf(log, "notice_id", "ids", rows.Select(x => x.Id).ToList())} ORDER BY notice_id, attempt";
         var attempts = new Dictionary<long, List<NoticeAttempt>>();
         await using (var r = await log.ExecuteReaderAsync(ct))
         {

@@ -63,14 +63,13 @@ public sealed class OutboxStore(StoreDialect dialect)
     public async Task RetryLaterAsync(IReadOnlyList<OutboxItem> items, string owner, DateTimeOffset notBefore, CancellationToken ct)
     {
         await using var scope = await dialect.BeginWriteAsync([], ct);
-        foreach (var item in items)
-        {
-            await using var cmd = scope.Command("""
-                UPDATE outbox SET attempts = attempts + 1, not_before = @nb, lease_owner = NULL, lease_until = 0
-                WHERE id = @id AND lease_owner = @owner
-                """).With("@nb", ClaimCodec.ToMicros(notBefore)).With("@id", item.Id).With("@owner", owner);
-            await cmd.ExecuteNonQueryAsync(ct);
-        }
+        await using var cmd = scope.Command("");
+        cmd.CommandText = $"""
+            UPDATE outbox SET attempts = attempts + 1, not_before = @nb, lease_owner = NULL, lease_until = 0
+            WHERE {dialect.OneOf(cmd, "id", "ids", items.Select(i => i.Id).ToList())} AND lease_owner = @owner
+            """;
+        cmd.With("@nb", ClaimCodec.ToMicros(notBefore)).With("@owner", owner);
+        await cmd.ExecuteNonQueryAsync(ct);
         await scope.CommitAsync(ct);
     }
 

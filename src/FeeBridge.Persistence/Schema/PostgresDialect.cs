@@ -40,6 +40,36 @@ public sealed class PostgresDialect(string connectionString) : StoreDialect
         return $"(agency_id, {otherColumn}) IN (SELECT * FROM unnest(@any_a::text[], @any_b::text[]))";
     }
 
+    // One array per column: the statement's text is the same whatever the number of rows, so it is parsed once per
+    // connection and planned in microseconds. A VALUES list has its own text for every row count (more than the
+    // prepared-statement cache holds) and took up to 3 ms to plan at 100 rows.
+    public override string RowSource(DbCommand cmd, string name, RowSet rows)
+    {
+        var arrays = new List<string>();
+        for (var c = 0; c < rows.Columns.Count; c++)
+        {
+            var parameter = $"@{name}_{c}";
+            var column = rows.Rows.Select(r => r[c]);
+            var (values, type) = rows.Columns[c].Type switch
+            {
+                ColumnType.Text => ((object)column.Select(v => (string?)v).ToArray(), "text[]"),
+                ColumnType.Int32 => (column.Select(v => v is null ? (int?)null : Convert.ToInt32(v, System.Globalization.CultureInfo.InvariantCulture)).ToArray(), "integer[]"),
+                ColumnType.Int64 => (column.Select(v => v is null ? (long?)null : Convert.ToInt64(v, System.Globalization.CultureInfo.InvariantCulture)).ToArray(), "bigint[]"),
+                ColumnType.Blob => (column.Select(v => (byte[]?)v).ToArray(), "bytea[]"),
+                _ => throw new ArgumentOutOfRangeException(nameof(rows)),
+            };
+            cmd.With(parameter, values);
+            arrays.Add($"{parameter}::{type}");
+        }
+        return $"SELECT * FROM unnest({string.Join(", ", arrays)})";
+    }
+
+    public override string OneOf<T>(DbCommand cmd, string column, string name, IReadOnlyCollection<T> values)
+    {
+        cmd.With("@" + name, values.ToArray());
+        return $"{column} = ANY(@{name})";
+    }
+
     public override async Task<DbConnection> OpenAsync(CancellationToken ct) => await _dataSource.OpenConnectionAsync(ct);
 
     // Two batches in flight keep both the database and FeeBridge busy while the other waits for its commit.

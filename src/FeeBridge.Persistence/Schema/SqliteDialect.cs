@@ -33,6 +33,32 @@ public sealed class SqliteDialect : StoreDialect
     // SQLite has one writer; a second batch writer would only wait for the gate.
     public override int IntakeWriters => 1;
 
+    public override string RowSource(DbCommand cmd, string name, RowSet rows)
+    {
+        var sql = new System.Text.StringBuilder("VALUES ");
+        for (var r = 0; r < rows.Count; r++)
+        {
+            if (r > 0) sql.Append(", ");
+            sql.Append('(');
+            for (var c = 0; c < rows.Columns.Count; c++)
+            {
+                var parameter = $"@{name}_{r}_{c}";
+                sql.Append(c > 0 ? ", " : "").Append(parameter);
+                cmd.With(parameter, rows.Rows[r][c]);
+            }
+            sql.Append(')');
+        }
+        return sql.ToString();
+    }
+
+    public override string OneOf<T>(DbCommand cmd, string column, string name, IReadOnlyCollection<T> values)
+    {
+        if (values.Count == 0) return "1 = 0";
+        var i = 0;
+        foreach (var v in values) cmd.With($"@{name}{i++}", v);
+        return $"{column} IN ({string.Join(", ", Enumerable.Range(0, values.Count).Select(k => $"@{name}{k}"))})";
+    }
+
     public override async Task<DbConnection> OpenAsync(CancellationToken ct)
     {
         var c = new SqliteConnection(_connectionString);

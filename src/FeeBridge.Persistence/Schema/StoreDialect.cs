@@ -51,6 +51,24 @@ public abstract class StoreDialect : IAsyncDisposable
         return i == 0 ? "1 = 0" : sql.ToString();
     }
 
+    /// <summary>
+    /// The rows as the body of <c>WITH name (columns) AS (…)</c>, their values added to the command as parameters whose
+    /// names start with <paramref name="name"/>.
+    /// </summary>
+    public abstract string RowSource(DbCommand cmd, string name, RowSet rows);
+
+    /// <summary>
+    /// <c>INSERT INTO table</c> of the rows, through <c>WITH name</c>: <paramref name="where"/> may refer to
+    /// <c>name.column</c>; <paramref name="tail"/> adds <c>ON CONFLICT …</c> or <c>RETURNING …</c>.
+    /// </summary>
+    public string InsertSql(DbCommand cmd, string table, RowSet rows, string name, string where = "true", string tail = "") =>
+        $"WITH {name} ({rows.ColumnList}) AS ({RowSource(cmd, name, rows)})\n" +
+        // SQLite needs a WHERE before ON CONFLICT in INSERT … SELECT, even a trivial one.
+        $"INSERT INTO {table} ({rows.ColumnList}) SELECT {rows.ColumnList} FROM {name} WHERE {where} {tail}";
+
+    /// <summary>A condition that <paramref name="column"/> is one of the values, passed as parameters named <paramref name="name"/>….</summary>
+    public abstract string OneOf<T>(DbCommand cmd, string column, string name, IReadOnlyCollection<T> values) where T : notnull;
+
     public string Ddl(string sql) => sql.Replace("{blob}", Blob).Replace("{int64}", "BIGINT").Replace("{identity}", Identity);
 
     public abstract ValueTask DisposeAsync();
