@@ -57,15 +57,17 @@ public sealed class ClaimStore : IAsyncDisposable
         return new IntakeResult(storedHash.AsSpan().SequenceEqual(hash) ? IntakeOutcome.Replayed : IntakeOutcome.Conflict, existing);
     }
 
-    /// <summary>Writes one batch of new claims in one transaction: insert what is new, route it, append, commit.</summary>
+    /// <summary>
+    /// Writes one batch of new claims in one transaction and three round trips: lock the patrons, insert what is new
+    /// and read what the patrons have waiting below the minimum; route and append; commit.
+    /// </summary>
     private async Task WriteIntakeBatchAsync(IReadOnlyList<IntakeRequest> batch)
     {
         var ct = CancellationToken.None;
         var created = new Dictionary<IntakeRequest, ClaimState>();
-        await using (var scope = await dialect.BeginWriteAsync(batch.Select(r => r.PatronKey).ToList(), ct))
+        await using (var scope = await dialect.BeginWriteAsync([], ct))
         {
-            var waiting = await WaitingBelowMinimumAsync(scope, batch, ct);
-            var inserted = await InsertHeadersAsync(scope, batch, ct);
+            var (inserted, waiting) = await InsertHeadersAsync(scope, batch, ct);
 
             var appends = new List<(ClaimState State, IReadOnlyList<ClaimEvent> Events)>();
             foreach (var r in batch.Where(r => inserted.Contains(r.ClaimKey)))
@@ -105,8 +107,13 @@ public sealed class ClaimStore : IAsyncDisposable
         new("guardian_cpr", ColumnType.Blob), new("received_at", ColumnType.Int64),
     ];
 
-    /// <summary>Inserts the headers that are new; returns the keys (agency/claim) actually inserted.</summary>
-    private async Task<HashSet<string>> InsertHeadersAsync(WriteScope scope, IReadOnlyList<IntakeRequest> batch, CancellationToken ct)
+    /// <summary>
+    /// Locks the batch's patrons, inserts the headers that are new and reads the claims the patrons have waiting below
+    /// the minimum, in one round trip. Returns the keys (agency/claim) actually inserted, and the waiting claims by
+    /// patron lock key.
+    /// </summary>
+    private async Task<(HashSet<string> Inserted, Dictionary<string, List<ClaimSummary>> Waiting)> InsertHeadersAsync(
+        WriteScope scope, IReadOnlyList<IntakeRequest> batch, CancellationToken ct)
     {
         var headers = new RowSet(HeaderColumns);
         foreach (var request in batch)
@@ -118,11 +125,26 @@ public sealed class ClaimStore : IAsyncDisposable
                 ClaimCodec.ToMicros(request.Now));
         }
         await using var cmd = scope.Command("");
-        cmd.CommandText = dialect.InsertSql(cmd, "claims", headers, "h", tail: "ON CONFLICT DO NOTHING RETURNING agency_id, claim_id");
+        // The locks come first: a patron's waiting claims are read only once no other writer can change them.
+        var locks = dialect.LockSql(cmd, batch.Select(r => r.PatronKey).ToList());
+        var insert = dialect.InsertSql(cmd, "claims", headers, "h", tail: "ON CONFLICT DO NOTHING RETURNING agency_id, claim_id");
+        var who = AnyOf(cmd, batch.Select(r => (r.Header.AgencyId.Value, r.Header.PatronId)), "patron_id");
+        cmd.CommandText = $"""
+            {(locks.Length > 0 ? locks + ";" : "")}
+            {insert};
+            SELECT {SummaryColumns} FROM claim_summaries
+            WHERE status = 'held' AND hold_reason = 'below-minimum' AND ({who})
+            ORDER BY claim_id
+            """;
         var inserted = new HashSet<string>(StringComparer.Ordinal);
         await using var r = await cmd.ExecuteReaderAsync(ct);
+        if (locks.Length > 0) await r.NextResultAsync(ct);
         while (await r.ReadAsync(ct)) inserted.Add(r.GetString(0) + "/" + r.GetString(1));
-        return inserted;
+        await r.NextResultAsync(ct);
+        var waiting = (await ReadSummariesAsync(r, ct))
+            .GroupBy(w => PatronLock(w.AgencyId, w.PatronId))
+            .ToDictionary(g => g.Key, g => g.ToList());
+        return (inserted, waiting);
     }
 
     /// <summary>
@@ -321,21 +343,6 @@ public sealed class ClaimStore : IAsyncDisposable
         return await ReadSummariesAsync(cmd, ct);
     }
 
-    /// <summary>The claims waiting below the minimum of every patron in the batch, by patron lock key.</summary>
-    private async Task<Dictionary<string, List<ClaimSummary>>> WaitingBelowMinimumAsync(WriteScope scope, IReadOnlyList<IntakeRequest> batch, CancellationToken ct)
-    {
-        await using var cmd = scope.Command("");
-        var who = AnyOf(cmd, batch.Select(r => (r.Header.AgencyId.Value, r.Header.PatronId)), "patron_id");
-        cmd.CommandText = $"""
-            SELECT {SummaryColumns} FROM claim_summaries
-            WHERE status = 'held' AND hold_reason = 'below-minimum' AND ({who})
-            ORDER BY claim_id
-            """;
-        return (await ReadSummariesAsync(cmd, ct))
-            .GroupBy(w => PatronLock(w.AgencyId, w.PatronId))
-            .ToDictionary(g => g.Key, g => g.ToList());
-    }
-
     /// <summary>Several claims at once (two queries, whatever their number), by (agency, claim id).</summary>
     public async Task<Dictionary<(string AgencyId, string ClaimId), ClaimState>> GetManyAsync(IReadOnlyCollection<(string AgencyId, string ClaimId)> keys, CancellationToken ct)
     {
@@ -509,8 +516,14 @@ public sealed class ClaimStore : IAsyncDisposable
 
     private static async Task<List<ClaimSummary>> ReadSummariesAsync(DbCommand cmd, CancellationToken ct)
     {
-        var list = new List<ClaimSummary>();
         await using var r = await cmd.ExecuteReaderAsync(ct);
+        return await ReadSummariesAsync(r, ct);
+    }
+
+    /// <summary>The summaries in the reader's current result (columns as in <see cref="SummaryColumns"/>).</summary>
+    private static async Task<List<ClaimSummary>> ReadSummariesAsync(DbDataReader r, CancellationToken ct)
+    {
+        var list = new List<ClaimSummary>();
         while (await r.ReadAsync(ct))
         {
             ClaimNames.TryParseStatus(r.GetString(5), out var status);

@@ -84,12 +84,9 @@ public sealed class PostgresDialect(string connectionString) : StoreDialect
         try
         {
             var tx = await c.BeginTransactionAsync(ct);
-            // One statement; PostgreSQL evaluates the select list left to right, so the locks follow the sorted ids.
-            var ids = lockKeys.Select(LockId).Distinct().Order().ToArray();
-            if (ids.Length == 0) return new WriteScope(c, tx, null);
-            await using var cmd = new NpgsqlCommand("SELECT " + string.Join(", ", ids.Select((_, i) => $"pg_advisory_xact_lock(@k{i})")), c, tx);
-            for (var i = 0; i < ids.Length; i++) cmd.Parameters.AddWithValue($"k{i}", ids[i]);
-            await cmd.ExecuteNonQueryAsync(ct);
+            await using var cmd = new NpgsqlCommand("", c, tx);
+            cmd.CommandText = LockSql(cmd, lockKeys);
+            if (cmd.CommandText.Length > 0) await cmd.ExecuteNonQueryAsync(ct);
             return new WriteScope(c, tx, null);
         }
         catch
@@ -97,6 +94,14 @@ public sealed class PostgresDialect(string connectionString) : StoreDialect
             await c.DisposeAsync();
             throw;
         }
+    }
+
+    // One statement; PostgreSQL evaluates the select list left to right, so the locks follow the sorted ids.
+    public override string LockSql(DbCommand cmd, IReadOnlyCollection<string> lockKeys)
+    {
+        var ids = lockKeys.Select(LockId).Distinct().Order().ToArray();
+        for (var i = 0; i < ids.Length; i++) cmd.With($"@lock{i}", ids[i]);
+        return ids.Length == 0 ? "" : "SELECT " + string.Join(", ", ids.Select((_, i) => $"pg_advisory_xact_lock(@lock{i})"));
     }
 
     public override async Task LockForMigrationAsync(DbConnection connection, DbTransaction tx, CancellationToken ct)

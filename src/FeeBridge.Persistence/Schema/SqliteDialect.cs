@@ -33,6 +33,9 @@ public sealed class SqliteDialect : StoreDialect
     // SQLite has one writer; a second batch writer would only wait for the gate.
     public override int IntakeWriters => 1;
 
+    // The write gate and BEGIN IMMEDIATE already exclude every other writer.
+    public override string LockSql(DbCommand cmd, IReadOnlyCollection<string> lockKeys) => "";
+
     public override string RowSource(DbCommand cmd, string name, RowSet rows)
     {
         var sql = new System.Text.StringBuilder("VALUES ");

@@ -24,6 +24,13 @@ public abstract class StoreDialect : IAsyncDisposable
 
     public Task<WriteScope> BeginWriteAsync(string lockKey, CancellationToken ct) => BeginWriteAsync([lockKey], ct);
 
+    /// <summary>
+    /// A statement taking the locks of <see cref="BeginWriteAsync(IReadOnlyCollection{string}, CancellationToken)"/>
+    /// inside a write transaction begun without them, so it can travel with the transaction's first statements; empty
+    /// where the write transaction itself excludes every other writer (SQLite).
+    /// </summary>
+    public abstract string LockSql(DbCommand cmd, IReadOnlyCollection<string> lockKeys);
+
     /// <summary>Appended to a row-selecting subquery so concurrent processes skip rows another one is taking.</summary>
     public abstract string SkipLocked { get; }
 
