@@ -51,9 +51,9 @@ public static class CitizenScenario
         await Clients.ForEach(o.Clients, Math.Min(o.Clients, 16), async s => sessions[s] = await LogInAsync(http, Cpr(sessionsPeople[s])));
         Console.WriteLine($"# {o.Clients} sessions logged in");
 
-        // Warm up, then measure. 30 s, because on two busy cores the runtime's background compiler takes about 20 s to
-        // finish optimizing the page's code (tiered compilation; a profile showed it at 10-15 % of the CPU for the first 25 s).
-        await LoadAsync(http, sessions, 30, o.ThinkMs);
+        // Warm up, then measure (see Clients.WarmUp: a profile showed the background compiler at 10-15 % of the CPU for
+        // the first 25 s).
+        await LoadAsync(http, sessions, (int)Clients.WarmUp.TotalSeconds, o.ThinkMs);
         var (count, latencies) = await LoadAsync(http, sessions, o.Seconds, o.ThinkMs);
         var rss = server.PeakRssMiB();
         Console.WriteLine();

@@ -68,10 +68,13 @@ public abstract class StoreDialect : IAsyncDisposable
     /// <c>INSERT INTO table</c> of the rows, through <c>WITH name</c>: <paramref name="where"/> may refer to
     /// <c>name.column</c>; <paramref name="tail"/> adds <c>ON CONFLICT …</c> or <c>RETURNING …</c>.
     /// </summary>
-    public string InsertSql(DbCommand cmd, string table, RowSet rows, string name, string where = "true", string tail = "") =>
-        $"WITH {name} ({rows.ColumnList}) AS ({RowSource(cmd, name, rows)})\n" +
+    public string InsertSql(DbCommand cmd, string table, RowSet rows, string name, string where = "true", string tail = "")
+    {
+        var columns = rows.ColumnList;
         // SQLite needs a WHERE before ON CONFLICT in INSERT … SELECT, even a trivial one.
-        $"INSERT INTO {table} ({rows.ColumnList}) SELECT {rows.ColumnList} FROM {name} WHERE {where} {tail}";
+        return $"WITH {name} ({columns}) AS ({RowSource(cmd, name, rows)})\n" +
+            $"INSERT INTO {table} ({columns}) SELECT {columns} FROM {name} WHERE {where} {tail}";
+    }
 
     /// <summary>A condition that <paramref name="column"/> is one of the values, passed as parameters named <paramref name="name"/>….</summary>
     public abstract string OneOf<T>(DbCommand cmd, string column, string name, IReadOnlyCollection<T> values) where T : notnull;

@@ -8,34 +8,24 @@ namespace FeeBridge.Server.Tests.Claims;
 /// <summary>The balance call with the debtor system's own figures (DebitorForespoergsel), and when it does not answer.</summary>
 public abstract class BalanceEndToEndTests : IDisposable
 {
-    private readonly SandboxProcess _sandbox = new();
+    private readonly SandboxedHost _setup;
+    private readonly SandboxProcess _sandbox;
     private readonly FeeBridgeHost _host;
     private readonly HttpClient _library;
 
     protected BalanceEndToEndTests(StoreKind kind)
     {
-        try
+        _setup = new SandboxedHost(kind, ["101"], new()
         {
-            _host = new FeeBridgeHost(kind, settings: new()
-            {
-                ["FeeBridge:DebtorSystems:101:Endpoint"] = _sandbox.Sf1590Endpoint,
-                ["FeeBridge:Balance:CacheSeconds"] = "0",
-                ["FeeBridge:Balance:TimeoutMilliseconds"] = "2000",
-            });
-            _library = _host.Library();
-        }
-        catch
-        {
-            _sandbox.Dispose();
-            throw;
-        }
+            ["FeeBridge:Balance:CacheSeconds"] = "0",
+            ["FeeBridge:Balance:TimeoutMilliseconds"] = "2000",
+        });
+        _sandbox = _setup.Sandbox;
+        _host = _setup.Host;
+        _library = _host.Library();
     }
 
-    public void Dispose()
-    {
-        _host.Dispose();
-        _sandbox.Dispose();
-    }
+    public void Dispose() => _setup.Dispose();
 
     private async Task<JsonObject> Balance(string patron) =>
         await (await _library.GetAsync($"/api/v1/agencies/710100/patrons/{patron}/balance")).Json();

@@ -9,32 +9,22 @@ namespace FeeBridge.Server.Tests.DebtorSystem;
 /// </summary>
 public abstract class DispatcherLingerTests : IDisposable
 {
-    private readonly SandboxProcess _sandbox = new();
+    private readonly SandboxedHost _setup;
+    private readonly SandboxProcess _sandbox;
     private readonly FeeBridgeHost _host;
 
     protected DispatcherLingerTests(StoreKind kind)
     {
-        try
+        _setup = new SandboxedHost(kind, ["101"], new()
         {
-            _host = new FeeBridgeHost(kind, settings: new()
-            {
-                ["FeeBridge:DebtorSystems:101:Endpoint"] = _sandbox.Sf1590Endpoint,
-                ["FeeBridge:Dispatcher:PollMilliseconds"] = "20",
-                ["FeeBridge:Dispatcher:LingerMilliseconds"] = "5000",
-            });
-        }
-        catch
-        {
-            _sandbox.Dispose(); // xunit does not dispose a test class whose constructor threw
-            throw;
-        }
+            ["FeeBridge:Dispatcher:PollMilliseconds"] = "20",
+            ["FeeBridge:Dispatcher:LingerMilliseconds"] = "5000",
+        });
+        _sandbox = _setup.Sandbox;
+        _host = _setup.Host;
     }
 
-    public void Dispose()
-    {
-        _host.Dispose();
-        _sandbox.Dispose();
-    }
+    public void Dispose() => _setup.Dispose();
 
     [Fact]
     public async Task ClaimsArrivingWhileTheDispatcherLingers_GoOutInOneShipment()

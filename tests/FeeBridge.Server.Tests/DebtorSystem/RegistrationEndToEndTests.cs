@@ -8,33 +8,20 @@ namespace FeeBridge.Server.Tests.DebtorSystem;
 /// <summary>FeeBridge and the debtor-system sandbox as its own process, talking SF1590 over real HTTP.</summary>
 public abstract class RegistrationEndToEndTests : IDisposable
 {
-    private readonly SandboxProcess _sandbox = new();
+    private readonly SandboxedHost _setup;
+    private readonly SandboxProcess _sandbox;
     private readonly FeeBridgeHost _host;
     private readonly HttpClient _library;
 
     protected RegistrationEndToEndTests(StoreKind kind)
     {
-        try
-        {
-            _host = new FeeBridgeHost(kind, settings: new()
-            {
-                ["FeeBridge:DebtorSystems:101:Endpoint"] = _sandbox.Sf1590Endpoint,
-                ["FeeBridge:DebtorSystems:751:Endpoint"] = _sandbox.Sf1590Endpoint,
-            });
-            _library = _host.Library();
-        }
-        catch
-        {
-            _sandbox.Dispose(); // xunit does not dispose a test class whose constructor threw
-            throw;
-        }
+        _setup = new SandboxedHost(kind, ["101", "751"]);
+        _sandbox = _setup.Sandbox;
+        _host = _setup.Host;
+        _library = _host.Library();
     }
 
-    public void Dispose()
-    {
-        _host.Dispose();
-        _sandbox.Dispose();
-    }
+    public void Dispose() => _setup.Dispose();
 
     private Task<JsonObject> ClaimWhen(string id, Func<JsonObject, bool> done) =>
         Eventually.Until(() => _library.GetClaim("710100", id), done);
