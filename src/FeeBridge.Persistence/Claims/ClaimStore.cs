@@ -198,15 +198,22 @@ public sealed class ClaimStore : IAsyncDisposable
     /// Applies the debtor system's receipts for leased outbox rows, in one transaction: each row is closed (done or
     /// rejected, with the code and text) if this owner still holds its lease, and a registration's receipt becomes a
     /// <c>registered</c> or <c>rejected</c> event on its claim. A row whose lease was lost is left to its new owner,
-    /// who gets the same receipt again (the debtor system answers a HandlingId once).
+    /// who gets the same receipt again (the debtor system answers a HandlingId once). <paramref name="shipped"/> holds
+    /// the claims as they were read for the shipment; only those that changed since are read again.
     /// </summary>
-    public async Task ApplyReceiptsAsync(IReadOnlyList<Outbox.HandlingOutcome> outcomes, string owner, DateTimeOffset now, CancellationToken ct)
+    public async Task ApplyReceiptsAsync(
+        IReadOnlyList<Outbox.HandlingOutcome> outcomes, IReadOnlyDictionary<(string AgencyId, string ClaimId), ClaimState> shipped,
+        string owner, DateTimeOffset now, CancellationToken ct)
     {
         if (outcomes.Count == 0) return;
-        await using var scope = await LockPatronsOfAsync(outcomes.Select(o => (o.Item.AgencyId, o.Item.ClaimId)).Distinct().ToList(), ct);
-        var changes = new Changes(await LoadManyAsync(scope.Connection, scope.Transaction,
-            outcomes.Where(o => o.Item.Kind == HandlingKind.OpretDebitorkonto).Select(o => (o.Item.AgencyId, o.Item.ClaimId)).Distinct().ToList(), ct),
-            "An outbox row names a claim that does not exist.");
+        var keys = outcomes.Select(o => (o.Item.AgencyId, o.Item.ClaimId)).Distinct().ToList();
+        var states = keys.ToDictionary(k => k, k => shipped.GetValueOrDefault(k) ?? throw new InvalidOperationException("A receipt for a claim that was not shipped."));
+        await using var scope = await dialect.BeginWriteAsync([], ct);
+        var lastSeqs = await LockAndReadLastSeqsAsync(scope, states.Values.Select(s => PatronLock(s.Header.AgencyId.Value, s.Header.PatronId)).ToList(), keys, ct);
+        // A claim whose history moved on while it was out (a write-down, say) is read again, now under its patron's lock.
+        var moved = keys.Where(k => lastSeqs.GetValueOrDefault(k) != states[k].Events.Count).ToList();
+        foreach (var (key, state) in await LoadManyAsync(scope.Connection, scope.Transaction, moved, ct)) states[key] = state;
+        var changes = new Changes(states, "An outbox row names a claim that does not exist.");
         // One statement per kind of receipt (nearly always one: all accepted), not one per row: a shipment of 100
         // handlings used to cost 100 round trips here.
         var closed = new HashSet<long>();
@@ -266,6 +273,26 @@ public sealed class ClaimStore : IAsyncDisposable
     {
         var patrons = await PatronsOfAsync(claims, ct);
         return await dialect.BeginWriteAsync(patrons.Select(p => PatronLock(p.Key.AgencyId, p.Value)).ToList(), ct);
+    }
+
+    /// <summary>
+    /// Takes the patrons' locks and reads how many events each claim has, in one round trip: the summary's
+    /// <c>last_seq</c> is written with every append, so under the lock it tells whether a claim read earlier is current.
+    /// </summary>
+    private async Task<Dictionary<(string AgencyId, string ClaimId), int>> LockAndReadLastSeqsAsync(
+        WriteScope scope, IReadOnlyCollection<string> patronLocks, IReadOnlyList<(string AgencyId, string ClaimId)> claims, CancellationToken ct)
+    {
+        await using var cmd = scope.Command("");
+        var locks = dialect.LockSql(cmd, patronLocks);
+        cmd.CommandText = $"""
+            {(locks.Length > 0 ? locks + ";" : "")}
+            SELECT agency_id, claim_id, last_seq FROM claim_summaries WHERE {AnyOf(cmd, claims, "claim_id")}
+            """;
+        var seqs = new Dictionary<(string, string), int>();
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        if (locks.Length > 0) await r.NextResultAsync(ct);
+        while (await r.ReadAsync(ct)) seqs[(r.GetString(0), r.GetString(1))] = r.GetInt32(2);
+        return seqs;
     }
 
     /// <summary>Events decided for several claims in one transaction: each claim's state moves on as events are added; appended together.</summary>

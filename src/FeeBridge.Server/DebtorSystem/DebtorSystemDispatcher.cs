@@ -135,7 +135,7 @@ public sealed class DebtorSystemDispatcher(
             var k = receipts[i.HandlingId];
             return new HandlingOutcome(i, k.Status == KvitteringStatus.Udfoert, k.DebitorsystemFordringId, k.Fejlkode, k.Fejltekst);
         }).ToList();
-        await store.Claims.ApplyReceiptsAsync(outcomes, _owner, clock.GetUtcNow(), ct);
+        await store.Claims.ApplyReceiptsAsync(outcomes, claims, _owner, clock.GetUtcNow(), ct);
 
         // A handling the answer left out was not decided: send it again later.
         var unanswered = items.Where(i => !receipts.ContainsKey(i.HandlingId)).ToList();

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using FeeBridge.Server.Tests.Infrastructure;
@@ -89,6 +90,36 @@ public abstract class RegistrationEndToEndTests : IDisposable
         ((string)held["nedskrevet"]!).ShouldBe("55.00");
         ((string)held["liableParty"]!).ShouldBe("020202-****");
         ((string)held["status"]!).ShouldBe("Annulleret");
+    }
+
+    [Fact]
+    public async Task AWriteDownWhileTheRegistrationIsOut_IsKept_AndTheReceiptLandsAfterIt()
+    {
+        (await _sandbox.Http.PutAsJsonAsync("/sandbox/debtor/faults", new { latencyMs = 1500 })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await _library.PutClaim("710100", "e2e-out", ClaimBodies.Fee(patronId: "P-e2e5", amount: "255.00"))).StatusCode.ShouldBe(HttpStatusCode.Created);
+        await Eventually.Until(() => LeasedAsync("e2e-out"), leased => leased);
+
+        // The claim moves on while its registration is with the debtor system.
+        (await _library.PostJson("/api/v1/agencies/710100/claims/e2e-out/write-downs", new { writeDownId = "w1", amount = "55.00", reason = "material-returned" }))
+            .StatusCode.ShouldBe(HttpStatusCode.Accepted);
+
+        // The receipt is applied on top of the write-down in the first go: a receipt applied to the claim as it was
+        // shipped would fail and wait out the two-minute lease, past this test's patience.
+        var claim = await ClaimWhen("e2e-out", c => (string)c["status"]! == "registered");
+        ClaimBodies.EventTypes(claim).ShouldBe(["received", "queued", "written-down", "registered"]);
+        ((string)claim["outstanding"]!).ShouldBe("200.00");
+        await Eventually.Until(() => _host.Store.Outbox.CountsAsync(default), c => !c.ContainsKey("pending"));
+        var held = (await SandboxClaims()).Single(c => (string)c!["fagsystemFordringId"]! == "710100-e2e-out")!;
+        ((int)held["registrations"]!).ShouldBe(1);
+        ((string)held["nedskrevet"]!).ShouldBe("55.00");
+    }
+
+    private async Task<bool> LeasedAsync(string claimId)
+    {
+        await using var c = await _host.Store.Dialect.OpenAsync(default);
+        await using var cmd = c.CreateCommand();
+        cmd.CommandText = $"SELECT COUNT(*) FROM outbox WHERE claim_id = '{claimId}' AND lease_owner IS NOT NULL";
+        return Convert.ToInt64(await cmd.ExecuteScalarAsync()) > 0;
     }
 
     [Theory]
