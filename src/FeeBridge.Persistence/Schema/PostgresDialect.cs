@@ -96,12 +96,14 @@ public sealed class PostgresDialect(string connectionString) : StoreDialect
         }
     }
 
-    // One statement; PostgreSQL evaluates the select list left to right, so the locks follow the sorted ids.
+    // One statement with one text whatever the number of locks (so it stays prepared): the aggregate takes the locks
+    // in the order unnest hands out the sorted ids.
     public override string LockSql(DbCommand cmd, IReadOnlyCollection<string> lockKeys)
     {
         var ids = lockKeys.Select(LockId).Distinct().Order().ToArray();
-        for (var i = 0; i < ids.Length; i++) cmd.With($"@lock{i}", ids[i]);
-        return ids.Length == 0 ? "" : "SELECT " + string.Join(", ", ids.Select((_, i) => $"pg_advisory_xact_lock(@lock{i})"));
+        if (ids.Length == 0) return "";
+        cmd.With("@locks", ids);
+        return "SELECT count(pg_advisory_xact_lock(k)) FROM unnest(@locks::bigint[]) AS k";
     }
 
     public override async Task LockForMigrationAsync(DbConnection connection, DbTransaction tx, CancellationToken ct)
