@@ -464,16 +464,6 @@ public sealed class ClaimStore : IAsyncDisposable
         new("last_seq", ColumnType.Int32), new("credit_ore", ColumnType.Int64), new("needs_reconciliation", ColumnType.Int32),
     ];
 
-    /// <summary>What changes in a summary after the claim's first events (the rest is fixed by the header).</summary>
-    private static readonly Column[] ChangedSummaryColumns =
-    [
-        new("agency_id", ColumnType.Text), new("claim_id", ColumnType.Text), new("liable_hash", ColumnType.Blob), new("status", ColumnType.Text),
-        new("route", ColumnType.Text), new("hold_reason", ColumnType.Text), new("written_down_ore", ColumnType.Int64),
-        new("paid_ore", ColumnType.Int64), new("written_off_ore", ColumnType.Int64), new("outstanding_ore", ColumnType.Int64),
-        new("debtor_system_claim_id", ColumnType.Text), new("updated_at", ColumnType.Int64), new("last_seq", ColumnType.Int32),
-        new("credit_ore", ColumnType.Int64), new("needs_reconciliation", ColumnType.Int32),
-    ];
-
     /// <summary>
     /// Appends events and rewrites the summaries from the folded states, in one round trip: with each event the
     /// handling it requires of the debtor system (the outbox) and what the library side must hear (notices).
@@ -484,8 +474,7 @@ public sealed class ClaimStore : IAsyncDisposable
         var outbox = new RowSet(OutboxColumns);
         var webhookNotices = new RowSet(NoticeColumns);
         var directNotices = new RowSet(NoticeColumns);
-        var newSummaries = new RowSet(SummaryRowColumns);
-        var changedSummaries = new RowSet(ChangedSummaryColumns);
+        var summaries = new RowSet(SummaryRowColumns);
         foreach (var (state, newEvents) in appends)
         {
             var h = state.Header;
@@ -510,20 +499,11 @@ public sealed class ClaimStore : IAsyncDisposable
                 }
                 before = after;
             }
-            var status = ClaimNames.Of(state.Status);
-            var route = ClaimNames.Of(state.Route);
-            var holdReason = state.HoldReason is { } r ? ClaimNames.Of(r) : null;
-            var liable = codec.LiableHash(state.LiableParty);
-            var updatedAt = ClaimCodec.ToMicros(state.UpdatedAt);
-            var reconcile = state.NeedsReconciliation ? 1 : 0;
-            if (state.Events.Count == newEvents.Count)
-                newSummaries.Add(agency, claim, h.Municipality.Value, h.PatronId, liable, ClaimNames.Of(h.Kind), status, route, holdReason,
-                    state.Amount.Ore, state.WrittenDown.Ore, state.Paid.Ore, state.WrittenOff.Ore, state.Outstanding.Ore, state.DebtorSystemClaimId,
-                    h.CreatedAt.ToString("O", CultureInfo.InvariantCulture), updatedAt, state.Events.Count, state.Credit.Ore, reconcile);
-            else
-                changedSummaries.Add(agency, claim, liable, status, route, holdReason,
-                    state.WrittenDown.Ore, state.Paid.Ore, state.WrittenOff.Ore, state.Outstanding.Ore, state.DebtorSystemClaimId,
-                    updatedAt, state.Events.Count, state.Credit.Ore, reconcile);
+            summaries.Add(agency, claim, h.Municipality.Value, h.PatronId, codec.LiableHash(state.LiableParty), ClaimNames.Of(h.Kind),
+                ClaimNames.Of(state.Status), ClaimNames.Of(state.Route), state.HoldReason is { } r ? ClaimNames.Of(r) : null,
+                state.Amount.Ore, state.WrittenDown.Ore, state.Paid.Ore, state.WrittenOff.Ore, state.Outstanding.Ore, state.DebtorSystemClaimId,
+                h.CreatedAt.ToString("O", CultureInfo.InvariantCulture), ClaimCodec.ToMicros(state.UpdatedAt), state.Events.Count,
+                state.Credit.Ore, state.NeedsReconciliation ? 1 : 0);
         }
 
         await using var cmd = scope.Command("");
@@ -534,11 +514,14 @@ public sealed class ClaimStore : IAsyncDisposable
         if (webhookNotices.Count > 0)
             sql.Append(dialect.InsertSql(cmd, "notices", webhookNotices, "w", where: "EXISTS (SELECT 1 FROM webhooks x WHERE x.agency_id = w.agency_id)")).Append(";\n");
         if (directNotices.Count > 0) sql.Append(dialect.InsertSql(cmd, "notices", directNotices, "d")).Append(";\n");
-        // New claims' summaries are inserted, the others' rewritten: a plain insert and a plain update each cost the
-        // database less than one insert-or-update, which probes the key first and locks the row it finds.
-        if (newSummaries.Count > 0) sql.Append(dialect.InsertSql(cmd, "claim_summaries", newSummaries, "n")).Append(";\n");
-        if (changedSummaries.Count > 0)
-            sql.Append(dialect.UpdateSql(cmd, "claim_summaries", changedSummaries, "s", "agency_id", "claim_id")).Append(";\n");
+        sql.Append(dialect.InsertSql(cmd, "claim_summaries", summaries, "s", tail: """
+            ON CONFLICT (agency_id, claim_id) DO UPDATE SET
+                liable_hash = excluded.liable_hash, status = excluded.status, route = excluded.route, hold_reason = excluded.hold_reason,
+                written_down_ore = excluded.written_down_ore, paid_ore = excluded.paid_ore, written_off_ore = excluded.written_off_ore,
+                outstanding_ore = excluded.outstanding_ore, debtor_system_claim_id = excluded.debtor_system_claim_id,
+                updated_at = excluded.updated_at, last_seq = excluded.last_seq,
+                credit_ore = excluded.credit_ore, needs_reconciliation = excluded.needs_reconciliation
+            """));
         cmd.CommandText = sql.ToString();
         await cmd.ExecuteNonQueryAsync(ct);
     }

@@ -76,18 +76,6 @@ public abstract class StoreDialect : IAsyncDisposable
             $"INSERT INTO {table} ({columns}) SELECT {columns} FROM {name} WHERE {where} {tail}";
     }
 
-    /// <summary>
-    /// <c>UPDATE table</c> from the rows, through <c>WITH name</c>: each row finds its table row by
-    /// <paramref name="keys"/> and sets every other column of the row set.
-    /// </summary>
-    public string UpdateSql(DbCommand cmd, string table, RowSet rows, string name, params string[] keys)
-    {
-        var set = string.Join(", ", rows.Columns.Where(c => !keys.Contains(c.Name)).Select(c => $"{c.Name} = {name}.{c.Name}"));
-        var match = string.Join(" AND ", keys.Select(k => $"{table}.{k} = {name}.{k}"));
-        return $"WITH {name} ({rows.ColumnList}) AS ({RowSource(cmd, name, rows)})\n" +
-            $"UPDATE {table} SET {set} FROM {name} WHERE {match}";
-    }
-
     /// <summary>A condition that <paramref name="column"/> is one of the values, passed as parameters named <paramref name="name"/>….</summary>
     public abstract string OneOf<T>(DbCommand cmd, string column, string name, IReadOnlyCollection<T> values) where T : notnull;
 
