@@ -474,7 +474,8 @@ public sealed class ClaimStore : IAsyncDisposable
         var outbox = new RowSet(OutboxColumns);
         var webhookNotices = new RowSet(NoticeColumns);
         var directNotices = new RowSet(NoticeColumns);
-        var summaries = new RowSet(SummaryRowColumns);
+        var newSummaries = new RowSet(SummaryRowColumns);
+        var changedSummaries = new RowSet(SummaryRowColumns);
         foreach (var (state, newEvents) in appends)
         {
             var h = state.Header;
@@ -499,7 +500,7 @@ public sealed class ClaimStore : IAsyncDisposable
                 }
                 before = after;
             }
-            summaries.Add(agency, claim, h.Municipality.Value, h.PatronId, codec.LiableHash(state.LiableParty), ClaimNames.Of(h.Kind),
+            (state.Events.Count == newEvents.Count ? newSummaries : changedSummaries).Add(agency, claim, h.Municipality.Value, h.PatronId, codec.LiableHash(state.LiableParty), ClaimNames.Of(h.Kind),
                 ClaimNames.Of(state.Status), ClaimNames.Of(state.Route), state.HoldReason is { } r ? ClaimNames.Of(r) : null,
                 state.Amount.Ore, state.WrittenDown.Ore, state.Paid.Ore, state.WrittenOff.Ore, state.Outstanding.Ore, state.DebtorSystemClaimId,
                 h.CreatedAt.ToString("O", CultureInfo.InvariantCulture), ClaimCodec.ToMicros(state.UpdatedAt), state.Events.Count,
@@ -514,14 +515,18 @@ public sealed class ClaimStore : IAsyncDisposable
         if (webhookNotices.Count > 0)
             sql.Append(dialect.InsertSql(cmd, "notices", webhookNotices, "w", where: "EXISTS (SELECT 1 FROM webhooks x WHERE x.agency_id = w.agency_id)")).Append(";\n");
         if (directNotices.Count > 0) sql.Append(dialect.InsertSql(cmd, "notices", directNotices, "d")).Append(";\n");
-        sql.Append(dialect.InsertSql(cmd, "claim_summaries", summaries, "s", tail: """
+        // A new claim's summary is a plain insert (no key probe first, no speculative insertion). The others are
+        // rewritten through the key's conflict, which always finds its row by the primary key: an UPDATE … FROM the
+        // rows was planned as a hash join over the whole table while its statistics still said it was small.
+        if (newSummaries.Count > 0) sql.Append(dialect.InsertSql(cmd, "claim_summaries", newSummaries, "n")).Append(";\n");
+        if (changedSummaries.Count > 0) sql.Append(dialect.InsertSql(cmd, "claim_summaries", changedSummaries, "s", tail: """
             ON CONFLICT (agency_id, claim_id) DO UPDATE SET
                 liable_hash = excluded.liable_hash, status = excluded.status, route = excluded.route, hold_reason = excluded.hold_reason,
                 written_down_ore = excluded.written_down_ore, paid_ore = excluded.paid_ore, written_off_ore = excluded.written_off_ore,
                 outstanding_ore = excluded.outstanding_ore, debtor_system_claim_id = excluded.debtor_system_claim_id,
                 updated_at = excluded.updated_at, last_seq = excluded.last_seq,
                 credit_ore = excluded.credit_ore, needs_reconciliation = excluded.needs_reconciliation
-            """));
+            """)).Append(";\n");
         cmd.CommandText = sql.ToString();
         await cmd.ExecuteNonQueryAsync(ct);
     }

@@ -32,6 +32,8 @@ public sealed class DebtorSystemDispatcher(
     private readonly Backoff _backoff = new(TimeSpan.FromMilliseconds(options.Dispatcher.BackoffBaseMilliseconds), TimeSpan.FromSeconds(options.Dispatcher.MaxBackoffSeconds));
     private readonly string _owner = LeaseOwner.New();
     private readonly Dictionary<string, Circuit> _circuits = new();
+    private IReadOnlyList<string> _withWork = [];
+    private long? _lookedForWorkAt;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -58,7 +60,15 @@ public sealed class DebtorSystemDispatcher(
     /// <summary>Leases and starts shipments wherever a municipality has rows due and a free slot.</summary>
     private async Task StartShipmentsAsync(Dictionary<string, List<Task>> inFlight, CancellationToken ct)
     {
-        foreach (var municipality in await store.Outbox.MunicipalitiesWithWorkAsync(clock.GetUtcNow(), ct))
+        // Which municipalities have work is asked about once per poll, not each time a shipment is done (hundreds of
+        // times a second when busy): in between, the municipalities already known lease again. Half the poll, so an
+        // idle dispatcher waking after a full one always asks.
+        if (_lookedForWorkAt is not { } lookedAt || clock.GetElapsedTime(lookedAt) >= _idle / 2)
+        {
+            _lookedForWorkAt = clock.GetTimestamp();
+            _withWork = await store.Outbox.MunicipalitiesWithWorkAsync(clock.GetUtcNow(), ct);
+        }
+        foreach (var municipality in _withWork)
         {
             var circuit = CircuitFor(municipality);
             if (!circuit.AllowsAt(clock.GetUtcNow())) continue;
