@@ -61,14 +61,15 @@ public sealed class DebtorSystemDispatcher(
     private async Task StartShipmentsAsync(Dictionary<string, List<Task>> inFlight, CancellationToken ct)
     {
         // Which municipalities have work is asked about once per poll, not each time a shipment is done (hundreds of
-        // times a second when busy): in between, the municipalities already known lease again. Half the poll, so an
-        // idle dispatcher waking after a full one always asks.
+        // times a second when busy): in between, those found last time and those with shipments out lease again (the
+        // latter even when all their due rows were out when asked). Half the poll, so an idle dispatcher waking after
+        // a full one always asks.
         if (_lookedForWorkAt is not { } lookedAt || clock.GetElapsedTime(lookedAt) >= _idle / 2)
         {
             _lookedForWorkAt = clock.GetTimestamp();
             _withWork = await store.Outbox.MunicipalitiesWithWorkAsync(clock.GetUtcNow(), ct);
         }
-        foreach (var municipality in _withWork)
+        foreach (var municipality in _withWork.Union(inFlight.Where(m => m.Value.Count > 0).Select(m => m.Key)).ToList())
         {
             var circuit = CircuitFor(municipality);
             if (!circuit.AllowsAt(clock.GetUtcNow())) continue;
