@@ -500,7 +500,8 @@ public sealed class ClaimStore : IAsyncDisposable
                 }
                 before = after;
             }
-            (state.Events.Count == newEvents.Count ? newSummaries : changedSummaries).Add(agency, claim, h.Municipality.Value, h.PatronId, codec.LiableHash(state.LiableParty), ClaimNames.Of(h.Kind),
+            var summaries = state.Events.Count == newEvents.Count ? newSummaries : changedSummaries;
+            summaries.Add(agency, claim, h.Municipality.Value, h.PatronId, codec.LiableHash(state.LiableParty), ClaimNames.Of(h.Kind),
                 ClaimNames.Of(state.Status), ClaimNames.Of(state.Route), state.HoldReason is { } r ? ClaimNames.Of(r) : null,
                 state.Amount.Ore, state.WrittenDown.Ore, state.Paid.Ore, state.WrittenOff.Ore, state.Outstanding.Ore, state.DebtorSystemClaimId,
                 h.CreatedAt.ToString("O", CultureInfo.InvariantCulture), ClaimCodec.ToMicros(state.UpdatedAt), state.Events.Count,
