@@ -10,7 +10,6 @@ namespace FeeBridge.Server.Tests.DebtorSystem;
 public abstract class DispatcherLingerTests : IDisposable
 {
     private readonly SandboxedHost _setup;
-    private readonly SandboxProcess _sandbox;
     private readonly FeeBridgeHost _host;
 
     protected DispatcherLingerTests(StoreKind kind)
@@ -20,7 +19,6 @@ public abstract class DispatcherLingerTests : IDisposable
             ["FeeBridge:Dispatcher:PollMilliseconds"] = "20",
             ["FeeBridge:Dispatcher:LingerMilliseconds"] = "5000",
         });
-        _sandbox = _setup.Sandbox;
         _host = _setup.Host;
     }
 
