@@ -171,12 +171,49 @@ public static class Migrations
             ALTER TABLE inbox SET (fillfactor = 50, autovacuum_vacuum_scale_factor = 0.02, autovacuum_analyze_scale_factor = 0.02);
             ALTER TABLE notices SET (fillfactor = 50, autovacuum_vacuum_scale_factor = 0.02, autovacuum_analyze_scale_factor = 0.02);
             """, "postgresql"),
+        (6, """
+            -- Nothing looks a handling up by its id (a random UUID: unique without an index), and only pending rows are
+            -- asked whether an earlier row of their claim still waits. Answered rows leave both indexes: closing a row
+            -- used to add an entry to each of them.
+            ALTER TABLE outbox DROP CONSTRAINT outbox_handling_id_key;
+            ALTER TABLE outbox DROP CONSTRAINT outbox_agency_id_claim_id_seq_key;
+            CREATE INDEX outbox_claim_pending ON outbox (agency_id, claim_id, seq) WHERE state = 'pending';
+            """, "postgresql"),
+        (7, """
+            -- Step 6 for SQLite, which drops a table's constraints only by building the table again.
+            CREATE TABLE outbox_rebuilt (
+                id                 {identity},
+                municipality       TEXT NOT NULL,
+                agency_id          TEXT NOT NULL,
+                claim_id           TEXT NOT NULL,
+                seq                INTEGER NOT NULL,
+                handling_id        TEXT NOT NULL,
+                kind               TEXT NOT NULL,
+                state              TEXT NOT NULL,
+                attempts           INTEGER NOT NULL,
+                not_before         {int64} NOT NULL,
+                lease_owner        TEXT,
+                lease_until        {int64} NOT NULL,
+                receipt_code       TEXT,
+                receipt_text       TEXT,
+                created_at         {int64} NOT NULL
+            );
+            INSERT INTO outbox_rebuilt SELECT id, municipality, agency_id, claim_id, seq, handling_id, kind, state, attempts,
+                not_before, lease_owner, lease_until, receipt_code, receipt_text, created_at FROM outbox;
+            DROP TABLE outbox;
+            ALTER TABLE outbox_rebuilt RENAME TO outbox;
+            CREATE INDEX outbox_pending ON outbox (municipality, id) WHERE state = 'pending';
+            CREATE INDEX outbox_claim_pending ON outbox (agency_id, claim_id, seq) WHERE state = 'pending';
+            """, "sqlite"),
     ];
 
     /// <summary>The newest schema version this build knows.</summary>
     public static int Latest => Steps[^1].Version;
 
-    public static async Task ApplyAsync(StoreDialect dialect, CancellationToken ct)
+    public static Task ApplyAsync(StoreDialect dialect, CancellationToken ct) => ApplyAsync(dialect, Latest, ct);
+
+    /// <summary>Applies the steps up to <paramref name="upTo"/>: a database as an earlier FeeBridge left it, for upgrade tests.</summary>
+    public static async Task ApplyAsync(StoreDialect dialect, int upTo, CancellationToken ct)
     {
         await using var c = await dialect.OpenAsync(ct);
         await using var tx = await c.BeginTransactionAsync(ct);
@@ -190,7 +227,7 @@ public static class Migrations
         if (current > Latest)
             throw new InvalidOperationException($"The database has schema version {current}; this FeeBridge knows only up to {Latest}. Run the newer FeeBridge.");
 
-        foreach (var (version, sql, onlyOn) in Steps.Where(s => s.Version > current))
+        foreach (var (version, sql, onlyOn) in Steps.Where(s => s.Version > current && s.Version <= upTo))
         {
             // A step for the other store is recorded as applied all the same, so versions stay one sequence.
             if (onlyOn is null || onlyOn == dialect.Name) await Exec(c, tx, dialect.Ddl(sql), ct);

@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text;
+using FeeBridge.Persistence;
+using FeeBridge.Persistence.Schema;
 using FeeBridge.Server.Tests.Infrastructure;
 
 namespace FeeBridge.Server.Tests.Storage;
@@ -94,6 +96,57 @@ public abstract class StorageTests(StoreKind kind)
             "ob-q#3 NedskrivFordring pending 101",
             "ob-q#4 AnnullerFordring pending 101",
         ]);
+    }
+
+    [Fact]
+    public async Task Upgrade_OfAnOutboxWrittenBeforeStep6_KeepsEveryRow_AndStillSendsEachClaimInOrder()
+    {
+        var dataDirectory = TestStores.NewDataDirectory();
+        var connection = kind == StoreKind.Postgres ? TestStores.NewPostgresDatabase() : null;
+        var now = DateTimeOffset.Parse("2026-11-23T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture);
+        var protector = new FeeBridge.Persistence.Security.CprProtector(new byte[32]);
+        string before;
+        await using (var old = FeeBridgeStore.Open(connection, dataDirectory, protector))
+        {
+            await Migrations.ApplyAsync(old.Dialect, 5, default);
+            await using (var c = await old.Dialect.OpenAsync(default))
+            await using (var cmd = c.CreateCommand())
+            {
+                // claim a: its registration answered, a write-down waiting for a retry in an hour, a cancellation after
+                // it; claim b: a registration due now.
+                var (past, due, later) = (Micros(now.AddMinutes(-5)), Micros(now), Micros(now.AddHours(1)));
+                cmd.CommandText = $"""
+                    INSERT INTO outbox (municipality, agency_id, claim_id, seq, handling_id, kind, state, attempts, not_before, lease_until, receipt_code, created_at) VALUES
+                      ('101', '710100', 'a', 2, '0196a000-0000-7000-8000-000000000001', 'OpretDebitorkonto', 'done', 0, {past}, 0, NULL, {past}),
+                      ('101', '710100', 'a', 3, '0196a000-0000-7000-8000-000000000002', 'NedskrivFordring', 'pending', 2, {later}, 0, NULL, {past}),
+                      ('101', '710100', 'a', 4, '0196a000-0000-7000-8000-000000000003', 'AnnullerFordring', 'pending', 0, {due}, 0, NULL, {past}),
+                      ('101', '710100', 'b', 2, '0196a000-0000-7000-8000-000000000004', 'OpretDebitorkonto', 'pending', 0, {due}, 0, NULL, {past})
+                    """;
+                await cmd.ExecuteNonQueryAsync();
+            }
+            before = await DumpOutboxAsync(old);
+        }
+
+        await using var store = FeeBridgeStore.Open(connection, dataDirectory, protector);
+        await store.MigrateAsync(default);
+
+        (await DumpOutboxAsync(store)).ShouldBe(before);
+        var leased = await store.Outbox.LeaseAsync("101", "upgraded", 10, now, TimeSpan.FromMinutes(1), default);
+        leased.Select(i => $"{i.ClaimId}#{i.Seq}").ShouldBe(["b#2"]);
+    }
+
+    private static long Micros(DateTimeOffset t) => FeeBridge.Persistence.Claims.ClaimCodec.ToMicros(t);
+
+    private static async Task<string> DumpOutboxAsync(FeeBridgeStore store)
+    {
+        var sb = new StringBuilder();
+        await using var c = await store.Dialect.OpenAsync(default);
+        await using var cmd = c.CreateCommand();
+        cmd.CommandText = "SELECT id, claim_id, seq, handling_id, kind, state, attempts, not_before FROM outbox ORDER BY id";
+        await using var r = await cmd.ExecuteReaderAsync();
+        while (await r.ReadAsync())
+            sb.AppendJoin('|', Enumerable.Range(0, r.FieldCount).Select(i => Convert.ToString(r.GetValue(i), System.Globalization.CultureInfo.InvariantCulture))).Append('\n');
+        return sb.ToString();
     }
 
     /// <summary>Every row of the tables as text, blobs as Latin-1, in key order.</summary>
