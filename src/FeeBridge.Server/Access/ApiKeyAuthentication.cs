@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using FeeBridge.Persistence;
+using FeeBridge.Persistence.Access;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 
@@ -29,7 +30,7 @@ public sealed class ApiKeyAuthentication(
         if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return AuthenticateResult.Fail("Not a bearer token.");
         var key = header["Bearer ".Length..].Trim();
 
-        var record = await cache.GetAsync(key, clock, k => store.ApiKeys.FindAsync(k, Context.RequestAborted));
+        var record = await cache.GetAsync(key, clock, k => store.ApiKeys.FindAsync(k, CancellationToken.None), Context.RequestAborted);
         if (record is null) return AuthenticateResult.Fail("Unknown API key.");
 
         var identity = new ClaimsIdentity(SchemeName, ClaimTypes.Name, ClaimTypes.Role);
@@ -52,20 +53,38 @@ public sealed class ApiKeyAuthentication(
 /// <summary>
 /// Remembers key look-ups for a minute, so a busy library system does not cost a database read per request;
 /// a revoked key stops working within that minute. Unknown keys are remembered too, against key guessing load.
+/// Requests that miss together share one look-up: when an entry runs out under load, every waiting request used to
+/// read the key at once, each on its own connection, and the connection pool stayed that large afterwards.
 /// </summary>
 public sealed class ApiKeyCache
 {
     private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(1);
-    private readonly ConcurrentDictionary<string, (Persistence.Access.ApiKeyRecord? Record, DateTimeOffset Expires)> _entries = new();
+    private readonly ConcurrentDictionary<string, Entry> _entries = new();
 
-    public async Task<Persistence.Access.ApiKeyRecord?> GetAsync(string key, TimeProvider clock, Func<string, Task<Persistence.Access.ApiKeyRecord?>> load)
+    // Lazy: of two entries made for the same miss, only the one stored ever reads the key.
+    private sealed record Entry(Lazy<Task<ApiKeyRecord?>> Lookup, DateTimeOffset Expires);
+
+    /// <summary>
+    /// The key's record, read with <paramref name="load"/> when not remembered. The read is shared, so it must not
+    /// depend on one request: give it no request's cancellation (<paramref name="ct"/> only stops this caller's wait).
+    /// </summary>
+    public async Task<ApiKeyRecord?> GetAsync(string key, TimeProvider clock, Func<string, Task<ApiKeyRecord?>> load, CancellationToken ct)
     {
-        var hash = Convert.ToHexString(Persistence.Access.ApiKeyStore.Hash(key));
+        var hash = Convert.ToHexString(ApiKeyStore.Hash(key));
         var now = clock.GetUtcNow();
-        if (_entries.TryGetValue(hash, out var hit) && hit.Expires > now) return hit.Record;
-        var record = await load(key);
         if (_entries.Count > 10_000) _entries.Clear();
-        _entries[hash] = (record, now + Lifetime);
-        return record;
+        var entry = _entries.AddOrUpdate(hash,
+            _ => new Entry(new Lazy<Task<ApiKeyRecord?>>(() => load(key)), now + Lifetime),
+            (_, old) => old.Expires > now ? old : new Entry(new Lazy<Task<ApiKeyRecord?>>(() => load(key)), now + Lifetime));
+        try
+        {
+            return await entry.Lookup.Value.WaitAsync(ct);
+        }
+        catch when (entry.Lookup.Value.IsFaulted || entry.Lookup.Value.IsCanceled)
+        {
+            // A failed read is not remembered: the next request reads again.
+            _entries.TryRemove(KeyValuePair.Create(hash, entry));
+            throw;
+        }
     }
 }
