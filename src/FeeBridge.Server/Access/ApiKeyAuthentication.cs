@@ -72,10 +72,14 @@ public sealed class ApiKeyCache
     {
         var hash = Convert.ToHexString(ApiKeyStore.Hash(key));
         var now = clock.GetUtcNow();
-        if (_entries.Count > 10_000) _entries.Clear();
-        var entry = _entries.AddOrUpdate(hash,
-            _ => new Entry(new Lazy<Task<ApiKeyRecord?>>(() => load(key)), now + Lifetime),
-            (_, old) => old.Expires > now ? old : new Entry(new Lazy<Task<ApiKeyRecord?>>(() => load(key)), now + Lifetime));
+        if (!_entries.TryGetValue(hash, out var entry) || entry.Expires <= now)
+        {
+            // Only on a miss: counting a concurrent dictionary takes all its locks.
+            if (_entries.Count > 10_000) _entries.Clear();
+            entry = _entries.AddOrUpdate(hash,
+                _ => new Entry(new Lazy<Task<ApiKeyRecord?>>(() => load(key)), now + Lifetime),
+                (_, old) => old.Expires > now ? old : new Entry(new Lazy<Task<ApiKeyRecord?>>(() => load(key)), now + Lifetime));
+        }
         try
         {
             return await entry.Lookup.Value.WaitAsync(ct);
