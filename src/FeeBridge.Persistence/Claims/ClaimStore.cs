@@ -129,16 +129,13 @@ public sealed class ClaimStore : IAsyncDisposable
         var locks = dialect.LockSql(cmd, batch.Select(r => r.PatronKey).ToList());
         var insert = dialect.InsertSql(cmd, "claims", headers, "h", tail: "ON CONFLICT DO NOTHING RETURNING agency_id, claim_id");
         var who = AnyOf(cmd, batch.Select(r => (r.Header.AgencyId.Value, r.Header.PatronId)), "patron_id");
-        cmd.CommandText = $"""
-            {(locks.Length > 0 ? locks + ";" : "")}
+        var inserted = new HashSet<string>(StringComparer.Ordinal);
+        await using var r = await ReadAfterLocksAsync(cmd, locks, $"""
             {insert};
             SELECT {SummaryColumns} FROM claim_summaries
             WHERE status = 'held' AND hold_reason = 'below-minimum' AND ({who})
             ORDER BY claim_id
-            """;
-        var inserted = new HashSet<string>(StringComparer.Ordinal);
-        await using var r = await cmd.ExecuteReaderAsync(ct);
-        if (locks.Length > 0) await r.NextResultAsync(ct);
+            """, ct);
         while (await r.ReadAsync(ct)) inserted.Add(r.GetString(0) + "/" + r.GetString(1));
         await r.NextResultAsync(ct);
         var waiting = (await ReadSummariesAsync(r, ct))
@@ -284,15 +281,23 @@ public sealed class ClaimStore : IAsyncDisposable
     {
         await using var cmd = scope.Command("");
         var locks = dialect.LockSql(cmd, patronLocks);
-        cmd.CommandText = $"""
-            {(locks.Length > 0 ? locks + ";" : "")}
-            SELECT agency_id, claim_id, last_seq FROM claim_summaries WHERE {AnyOf(cmd, claims, "claim_id")}
-            """;
         var seqs = new Dictionary<(string, string), int>();
-        await using var r = await cmd.ExecuteReaderAsync(ct);
-        if (locks.Length > 0) await r.NextResultAsync(ct);
+        await using var r = await ReadAfterLocksAsync(cmd, locks,
+            $"SELECT agency_id, claim_id, last_seq FROM claim_summaries WHERE {AnyOf(cmd, claims, "claim_id")}", ct);
         while (await r.ReadAsync(ct)) seqs[(r.GetString(0), r.GetString(1))] = r.GetInt32(2);
         return seqs;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="locks"/> (<see cref="StoreDialect.LockSql"/>) and then <paramref name="sql"/> in one round
+    /// trip; the reader is positioned on the first result of <paramref name="sql"/>.
+    /// </summary>
+    private static async Task<DbDataReader> ReadAfterLocksAsync(DbCommand cmd, string locks, string sql, CancellationToken ct)
+    {
+        cmd.CommandText = locks.Length > 0 ? locks + ";\n" + sql : sql;
+        var r = await cmd.ExecuteReaderAsync(ct);
+        if (locks.Length > 0) await r.NextResultAsync(ct);
+        return r;
     }
 
     /// <summary>Events decided for several claims in one transaction: each claim's state moves on as events are added; appended together.</summary>

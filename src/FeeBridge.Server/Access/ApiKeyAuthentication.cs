@@ -76,9 +76,8 @@ public sealed class ApiKeyCache
         {
             // Only on a miss: counting a concurrent dictionary takes all its locks.
             if (_entries.Count > 10_000) _entries.Clear();
-            entry = _entries.AddOrUpdate(hash,
-                _ => new Entry(new Lazy<Task<ApiKeyRecord?>>(() => load(key)), now + Lifetime),
-                (_, old) => old.Expires > now ? old : new Entry(new Lazy<Task<ApiKeyRecord?>>(() => load(key)), now + Lifetime));
+            Entry Fresh() => new(new Lazy<Task<ApiKeyRecord?>>(() => load(key)), now + Lifetime);
+            entry = _entries.AddOrUpdate(hash, _ => Fresh(), (_, old) => old.Expires > now ? old : Fresh());
         }
         try
         {
