@@ -3,7 +3,7 @@ using System.Net.Sockets;
 
 namespace FeeBridge.Bench;
 
-/// <summary>FeeBridge.Server as its own process on a free loopback port, as it runs in production.</summary>
+/// <summary>FeeBridge (the sandbox host: seeded tenants and key) as its own process on a free loopback port, as it runs in production.</summary>
 public sealed class ServerProcess : IAsyncDisposable
 {
     private readonly Process _process;
@@ -17,7 +17,7 @@ public sealed class ServerProcess : IAsyncDisposable
     public Uri Address { get; }
 
     public static async Task<ServerProcess> StartAsync(string dataDirectory, string? connectionString, IReadOnlyDictionary<string, string>? settings = null,
-        string project = "FeeBridge.Server", int? port = null)
+        string project = "FeeBridge.SandboxHost", int? port = null)
     {
         var dll = Path.Combine(RepoRoot(), "src", project, "bin", "Release", "net10.0", project + ".dll");
         if (!File.Exists(dll)) throw new FileNotFoundException("Build the solution in Release first (bench/run.sh does).", dll);
@@ -45,7 +45,7 @@ public sealed class ServerProcess : IAsyncDisposable
             if (process.HasExited) throw new InvalidOperationException("FeeBridge.Server exited during start.");
             try
             {
-                if ((await http.GetAsync(project == "FeeBridge.Server" ? "/health/ready" : "/sandbox/health")).IsSuccessStatusCode) return server;
+                if ((await http.GetAsync(project == "FeeBridge.Sandbox" ? "/sandbox/health" : "/health/ready")).IsSuccessStatusCode) return server;
             }
             catch (HttpRequestException) { }
             await Task.Delay(100);

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using FeeBridge.Sandbox.MitId;
 using FeeBridge.Server.Hosting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -25,10 +24,11 @@ public sealed class CitizenLogIn(bool available)
     /// <summary>False outside sandbox mode until an OpenID Connect provider is configured.</summary>
     public bool Available => available;
 
-    public static void Add(WebApplicationBuilder builder, AuthenticationBuilder auth, bool sandbox)
+    /// <param name="sandbox">Given by the sandbox host only: then an unset provider means its MitID stand-in.</param>
+    public static void Add(WebApplicationBuilder builder, AuthenticationBuilder auth, SandboxMode? sandbox)
     {
         var configured = !string.IsNullOrWhiteSpace(builder.Configuration[$"{FeeBridgeOptions.Section}:Citizen:Authority"]);
-        var available = sandbox || configured;
+        var available = sandbox is not null || configured;
         builder.Services.AddSingleton(new CitizenLogIn(available));
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(Policy, p => p.AddAuthenticationSchemes(CookieScheme).RequireAuthenticatedUser());
@@ -79,10 +79,11 @@ public sealed class CitizenLogIn(bool available)
         builder.Services.AddOptions<OpenIdConnectOptions>(ProviderScheme).Configure<FeeBridgeOptions, IServer>((o, fb, server) =>
         {
             var c = fb.Citizen;
-            // The stand-in lives in this process; its address is known once the server listens.
-            o.Authority = c.Authority ?? new Uri(OwnAddress.Of(server) ?? new Uri("http://127.0.0.1"), "/sandbox/mitid").ToString().TrimEnd('/');
-            o.ClientId = c.ClientId ?? (c.Authority is null ? MitIdStandIn.ClientId : throw new InvalidOperationException("FeeBridge:Citizen:ClientId is required."));
-            o.ClientSecret = c.ClientSecret ?? (c.Authority is null ? MitIdStandIn.ClientSecret : null);
+            // Unset provider: the sandbox host's stand-in, in this process; its address is known once the server listens.
+            var standIn = c.Authority is null ? sandbox : null;
+            o.Authority = c.Authority ?? new Uri(OwnAddress.Of(server) ?? new Uri("http://127.0.0.1"), SandboxMode.MitIdPath).ToString().TrimEnd('/');
+            o.ClientId = c.ClientId ?? standIn?.MitId.Id ?? throw new InvalidOperationException("FeeBridge:Citizen:ClientId is required.");
+            o.ClientSecret = c.ClientSecret ?? standIn?.MitId.Secret;
             // HTTPS for any real provider; plain HTTP only on loopback (the stand-in, in this or its own process).
             o.RequireHttpsMetadata = !(Uri.TryCreate(o.Authority, UriKind.Absolute, out var a) && a.Scheme == "http" && a.IsLoopback);
             o.ResponseMode = c.ResponseMode;

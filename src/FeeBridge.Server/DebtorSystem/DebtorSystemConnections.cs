@@ -21,7 +21,7 @@ public sealed class NoToken : IServiceplatformenTokenProvider
 }
 
 /// <summary>One SF1590 client per municipality, each with its own endpoint, certificate, timeout and token.</summary>
-public sealed class DebtorSystemConnections(FeeBridgeOptions options, IServer server, IServiceplatformenTokenProvider tokens) : IDisposable
+public sealed class DebtorSystemConnections(FeeBridgeOptions options, IServer server, IServiceplatformenTokenProvider tokens, SandboxMode? sandbox = null) : IDisposable
 {
     private readonly Dictionary<string, (Uri Endpoint, Sf1590Client Client, HttpClient Http, int BatchSize)> _connections = new();
     private readonly Lock _gate = new();
@@ -33,7 +33,7 @@ public sealed class DebtorSystemConnections(FeeBridgeOptions options, IServer se
         {
             if (_connections.TryGetValue(kommunekode, out var known)) return (known.Endpoint, known.Client, known.BatchSize);
             var o = options.DebtorSystems.GetValueOrDefault(kommunekode) ?? new DebtorSystemOptions();
-            var endpoint = o.Endpoint is { Length: > 0 } e ? new Uri(e) : options.IsSandbox ? InProcessSandbox() : null;
+            var endpoint = o.Endpoint is { Length: > 0 } e ? new Uri(e) : sandbox is not null ? InProcessSandbox() : null;
             if (endpoint is null) return null;
 
             var handler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
@@ -48,7 +48,7 @@ public sealed class DebtorSystemConnections(FeeBridgeOptions options, IServer se
     // In sandbox mode the debtor-system sandbox runs inside this server; reach it over HTTP like the real thing.
     private Uri? InProcessSandbox()
     {
-        return OwnAddress.Of(server) is { } self ? new Uri(self, "/sandbox/debtor/sf1590") : null;
+        return OwnAddress.Of(server) is { } self ? new Uri(self, SandboxMode.DebtorSystemPath) : null;
     }
 
     public void Dispose()

@@ -5,10 +5,13 @@ public sealed class FeeBridgeOptions
 {
     public const string Section = "FeeBridge";
 
-    /// <summary><c>Sandbox</c> (default: stand-ins, seeded data, a development CPR key) or <c>Production</c>.</summary>
-    public string Mode { get; set; } = "Sandbox";
+    /// <summary>
+    /// Decided once at start by <see cref="FeeBridgeModes.Read"/> (which refuses anything but <c>Sandbox</c> and
+    /// <c>Production</c>) and set by the host, never by the configuration binder.
+    /// </summary>
+    public FeeBridgeMode Mode { get; internal set; }
 
-    public bool IsSandbox => string.Equals(Mode, "Sandbox", StringComparison.OrdinalIgnoreCase);
+    public bool IsSandbox => Mode == FeeBridgeMode.Sandbox;
 
     /// <summary>Where the SQLite file and the sandbox's development key live.</summary>
     public string DataDirectory { get; set; } = "./data";

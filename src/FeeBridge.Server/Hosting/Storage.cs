@@ -1,6 +1,5 @@
 using FeeBridge.Persistence;
 using FeeBridge.Persistence.Security;
-using FeeBridge.Sandbox;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace FeeBridge.Server.Hosting;
@@ -23,9 +22,9 @@ public static class Storage
         await store.MigrateAsync(ct);
         store.Claims.AgencyUsesFbs = tenants.UsesFbs;
         var now = clock.GetUtcNow();
-        if (options.IsSandbox)
+        if (options.IsSandbox && services.GetService<SandboxMode>() is { } sandbox)
         {
-            await store.ApiKeys.SaveAsync(SandboxSeed.LibraryApiKey, "sandbox library system", tenants.Agencies.Select(a => a.Id.Value), now, ct);
+            await store.ApiKeys.SaveAsync(sandbox.LibraryApiKey, "sandbox library system", tenants.Agencies.Select(a => a.Id.Value), now, ct);
         }
         foreach (var k in options.ApiKeys)
         {

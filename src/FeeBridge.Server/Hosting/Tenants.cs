@@ -1,7 +1,6 @@
 using System.Globalization;
 using FeeBridge.Domain;
 using FeeBridge.Domain.Routing;
-using FeeBridge.Sandbox;
 
 namespace FeeBridge.Server.Hosting;
 
@@ -35,10 +34,10 @@ public sealed class Tenants
     public bool UsesFbs(string agencyId) => _agencies.ContainsKey(agencyId) && !_withoutFbs.Contains(agencyId);
 
     /// <summary>From configuration; in sandbox mode with nothing configured, the sandbox's seed.</summary>
-    public static Tenants From(FeeBridgeOptions o)
+    public static Tenants From(FeeBridgeOptions o, SandboxMode? sandbox = null)
     {
-        if (o.IsSandbox && o.Municipalities.Count == 0 && o.Agencies.Count == 0)
-            return new Tenants(SandboxSeed.Municipalities, SandboxSeed.Agencies);
+        if (o.IsSandbox && sandbox is not null && o.Municipalities.Count == 0 && o.Agencies.Count == 0)
+            return new Tenants(sandbox.Municipalities, sandbox.Agencies);
         return new Tenants(o.Municipalities.Select(Read), o.Agencies.Select(Read), o.Agencies.Where(a => !a.UsesFbs).Select(a => a.Id));
     }
 

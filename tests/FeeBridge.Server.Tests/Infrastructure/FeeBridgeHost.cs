@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using FeeBridge.Persistence;
+using FeeBridge.SandboxHost;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -8,8 +9,8 @@ using Microsoft.Extensions.Logging;
 
 namespace FeeBridge.Server.Tests.Infrastructure;
 
-/// <summary>FeeBridge in-process on one of the two stores, in sandbox mode, with its own empty database.</summary>
-public sealed class FeeBridgeHost : WebApplicationFactory<Program>
+/// <summary>FeeBridge in-process (the sandbox host: FeeBridge and the stand-ins) on one of the two stores, in sandbox mode, with its own empty database.</summary>
+public sealed class FeeBridgeHost : WebApplicationFactory<SandboxHostProgram>
 {
     /// <param name="dataDirectory">and <paramref name="connectionString"/>: reuse another host's database (a restart).</param>
     /// <param name="settings">Extra configuration, e.g. a debtor-system endpoint.</param>

@@ -3,7 +3,7 @@ using System.Net.Http.Headers;
 
 namespace FeeBridge.Server.Tests.Infrastructure;
 
-/// <summary>FeeBridge.Server as a real process, so it can run twice on one database or be killed with SIGKILL.</summary>
+/// <summary>FeeBridge (the sandbox host, so it has the seed and the sandbox key) as a real process, so it can run twice on one database or be killed with SIGKILL.</summary>
 public sealed class FeeBridgeProcess : IDisposable
 {
     private readonly Process _process;
@@ -14,7 +14,7 @@ public sealed class FeeBridgeProcess : IDisposable
         Address = address ?? ChildProcess.FreeAddress();
         var environment = new Dictionary<string, string>(settings) { ["FeeBridge:DataDirectory"] = dataDirectory };
         if (connectionString is not null) environment["ConnectionStrings:FeeBridge"] = connectionString;
-        _process = ChildProcess.Start("FeeBridge.Server", Address, environment, "/health/ready", Output.Enqueue);
+        _process = ChildProcess.Start("FeeBridge.SandboxHost", Address, environment, "/health/ready", Output.Enqueue);
         Library = new HttpClient { BaseAddress = Address };
         Library.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "sandbox-library-key");
     }

@@ -1,0 +1,45 @@
+using FeeBridge.Sandbox;
+using FeeBridge.Sandbox.DebtorSystem;
+using FeeBridge.Sandbox.Fbs;
+using FeeBridge.Sandbox.MitId;
+using FeeBridge.Server.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+
+namespace FeeBridge.SandboxHost;
+
+/// <summary>
+/// FeeBridge in sandbox mode with the stand-ins for FBS, the debtor system and MitID in the same process
+/// (CONTRACTS.md §4): <c>dotnet run --project src/FeeBridge.SandboxHost</c>. FeeBridge still reaches them over HTTP,
+/// at its own address, as it would reach the real systems. A class, not top-level statements, so tests can name it in
+/// <c>WebApplicationFactory&lt;SandboxHostProgram&gt;</c> beside the server's <c>Program</c>.
+/// </summary>
+public sealed class SandboxHostProgram
+{
+    private SandboxHostProgram() { }
+
+    /// <summary>The seed and the stand-ins' client credentials, as the stand-ins know them.</summary>
+    public static readonly SandboxMode Mode = new(
+        SandboxSeed.Municipalities,
+        SandboxSeed.Agencies,
+        SandboxSeed.LibraryApiKey,
+        new SandboxClient(MitIdStandIn.ClientId, MitIdStandIn.ClientSecret),
+        new SandboxClient("feebridge", FbsClients.FeeBridgeToken));
+
+    public static async Task Main(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        builder.AddFeeBridge(Mode);
+        // The stand-ins reach FeeBridge at this process's own address, known once it listens.
+        builder.Services.AddSingleton(sp => new FeeBridgeAddress(() => OwnAddress.Of(sp.GetRequiredService<IServer>())));
+        builder.Services.AddDebtorSandbox();
+        builder.Services.AddFbsSandbox();
+        builder.Services.AddMitIdStandIn();
+
+        var app = builder.Build();
+        await app.UseFeeBridgeAsync();
+        app.MapDebtorSandbox();
+        app.MapFbsSandbox();
+        app.MapMitIdStandIn();
+        await app.RunAsync();
+    }
+}

@@ -1,0 +1,95 @@
+using FeeBridge.Persistence;
+using FeeBridge.Server.Access;
+using FeeBridge.Server.Citizen;
+using FeeBridge.Server.Claims;
+using FeeBridge.Server.DebtorSystem;
+using FeeBridge.Server.Inbox;
+using FeeBridge.Server.LibrarySystem;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.FileProviders;
+
+namespace FeeBridge.Server.Hosting;
+
+/// <summary>
+/// FeeBridge as a host composes it: the deployable server (src/FeeBridge.Server) calls these alone; the sandbox host
+/// (src/FeeBridge.SandboxHost) calls them with a <see cref="SandboxMode"/> and maps its stand-ins beside them. Each
+/// feature adds its own services and endpoints; this file only lists them.
+/// </summary>
+public static class FeeBridgeHosting
+{
+    /// <param name="sandbox">The sandbox host's seed and stand-ins' credentials; null in the deployable server.</param>
+    public static WebApplicationBuilder AddFeeBridge(this WebApplicationBuilder builder, SandboxMode? sandbox = null)
+    {
+        var mode = FeeBridgeModes.Read(builder.Configuration, hasStandIns: sandbox is not null);
+        var services = builder.Services;
+        if (sandbox is not null) services.AddSingleton(sandbox);
+        // Read from the built configuration (not before Build), so every source, test hosts included, has its say.
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IConfiguration>().GetSection(FeeBridgeOptions.Section).Get<FeeBridgeOptions>() ?? new FeeBridgeOptions();
+            options.Mode = mode;
+            return options;
+        });
+        services.AddSingleton(sp => Tenants.From(sp.GetRequiredService<FeeBridgeOptions>(), sp.GetService<SandboxMode>()));
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => Storage.Open(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<FeeBridgeOptions>()));
+        services.AddSingleton<ApiKeyCache>();
+        services.AddSingleton<IServiceplatformenTokenProvider, NoToken>();
+        services.AddSingleton<DebtorSystemConnections>();
+        services.AddSingleton<DebtorBalances>();
+        services.AddHostedService<DebtorSystemDispatcher>();
+        services.AddSingleton<InboxSignal>();
+        services.AddSingleton<NoticeSignal>();
+        services.AddHostedService<InboxApplier>();
+        services.AddSingleton<LibraryConnections>();
+        services.AddHostedService<NoticeDeliverer>();
+        services.AddSingleton<PaymentSpeed>();
+        services.AddSingleton<CitizenTexts>();
+        services.AddSingleton<CitizenOverviews>();
+        // The pages live in this assembly, whichever host is the entry point.
+        services.AddRazorPages(o => o.RootDirectory = "/Citizen/Pages").ConfigureApplicationPartManager(parts =>
+        {
+            var own = typeof(FeeBridgeHosting).Assembly;
+            if (!parts.ApplicationParts.Any(p => p.Name == own.GetName().Name))
+                foreach (var part in Microsoft.AspNetCore.Mvc.ApplicationParts.ApplicationPartFactory.GetApplicationPartFactory(own).GetApplicationParts(own))
+                    parts.ApplicationParts.Add(part);
+        });
+        services.AddProblemDetails();
+        services.AddOpenApi();
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        var authentication = services.AddAuthentication(ApiKeyAuthentication.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
+        CitizenLogIn.Add(builder, authentication, sandbox);
+        services.AddAuthorization();
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = JsonBody.MaxBytes + 1);
+        return builder;
+    }
+
+    /// <summary>Migrates the store, then the middleware and every endpoint of FeeBridge (none of the stand-ins').</summary>
+    public static async Task UseFeeBridgeAsync(this WebApplication app)
+    {
+        // Migrate before listening: /health/ready cannot answer before the schema is there.
+        await Storage.PrepareAsync(app.Services, app.Lifetime.ApplicationStopping);
+
+        app.UseSecurityHeaders(app.Environment.IsDevelopment());
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        // The design system and the pages' own files, copied next to the binaries by the build.
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            FileProvider = new PhysicalFileProvider(Path.Combine(AppContext.BaseDirectory, "assets")),
+            RequestPath = "/assets",
+        });
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapOpenApi();
+        app.MapHealthChecks("/health/ready");
+        app.MapGet("/health/live", () => Results.Ok(new { status = "live" })).ExcludeFromDescription();
+        app.MapClaimsApi();
+        app.MapDebtorEventReceiver();
+        app.MapLibraryApi();
+        app.MapCitizen();
+    }
+}

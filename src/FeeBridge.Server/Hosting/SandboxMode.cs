@@ -1,0 +1,23 @@
+using FeeBridge.Domain.Routing;
+
+namespace FeeBridge.Server.Hosting;
+
+/// <summary>
+/// What sandbox mode lends FeeBridge: the seed (municipalities, agencies, the library system's key) and the stand-ins'
+/// client credentials, all served by the stand-ins in the same process at the paths below. Only the sandbox host
+/// (src/FeeBridge.SandboxHost) gives one; the deployable server has none, so it cannot become a sandbox.
+/// </summary>
+public sealed record SandboxMode(
+    IReadOnlyList<MunicipalityRules> Municipalities,
+    IReadOnlyList<AgencySettings> Agencies,
+    string LibraryApiKey,
+    SandboxClient MitId,
+    SandboxClient Fbs)
+{
+    public const string DebtorSystemPath = "/sandbox/debtor/sf1590";
+    public const string FbsPath = "/sandbox/fbs/";
+    public const string MitIdPath = "/sandbox/mitid";
+}
+
+/// <summary>How FeeBridge identifies itself to a stand-in (the client the stand-in knows).</summary>
+public sealed record SandboxClient(string Id, string Secret);
