@@ -1,6 +1,7 @@
 using FeeBridge.Persistence.Access;
 using FeeBridge.Persistence.Claims;
 using FeeBridge.Persistence.Inbox;
+using FeeBridge.Persistence.Monitoring;
 using FeeBridge.Persistence.Notices;
 using FeeBridge.Persistence.Outbox;
 using FeeBridge.Persistence.Schema;
@@ -22,6 +23,7 @@ public sealed class FeeBridgeStore : IAsyncDisposable
         Outbox = new OutboxStore(dialect);
         Inbox = new InboxStore(dialect);
         Notices = new NoticeStore(dialect);
+        Monitoring = new MonitoringStore(dialect);
     }
 
     public StoreDialect Dialect { get; }
@@ -30,6 +32,7 @@ public sealed class FeeBridgeStore : IAsyncDisposable
     public OutboxStore Outbox { get; }
     public InboxStore Inbox { get; }
     public NoticeStore Notices { get; }
+    public MonitoringStore Monitoring { get; }
 
     public static FeeBridgeStore Open(string? postgresConnectionString, string dataDirectory, CprProtector protector)
     {

@@ -4,6 +4,7 @@ using FeeBridge.DebtorSystem.Mapping;
 using FeeBridge.Persistence;
 using FeeBridge.Persistence.Outbox;
 using FeeBridge.Server.Hosting;
+using FeeBridge.Server.Observability;
 
 namespace FeeBridge.Server.DebtorSystem;
 
@@ -21,6 +22,7 @@ public sealed class DebtorSystemDispatcher(
     DebtorSystemConnections connections,
     FeeBridgeOptions options,
     TimeProvider clock,
+    FeeBridgeMetrics metrics,
     ILogger<DebtorSystemDispatcher> log) : BackgroundService
 {
     public const string AnvenderSystemId = "FeeBridge";
@@ -124,13 +126,20 @@ public sealed class DebtorSystemDispatcher(
             i.Kind, i.Seq, i.HandlingId)).ToList();
         var shipment = new DebitorRegistrering(Kommunekode.Parse(municipality), AnvenderSystemId, Guid.NewGuid(), handlings);
 
+        using var span = FeeBridgeMetrics.Traces.StartActivity("debtor_system.ship");
+        span?.SetTag("municipality", municipality);
+        span?.SetTag("handlings", handlings.Count);
         DebitorRegistreringSvar answer;
+        var started = clock.GetTimestamp();
         try
         {
             answer = await client.RegisterAsync(endpoint, shipment, ct);
+            metrics.DebtorSystemCall(municipality, clock.GetElapsedTime(started), succeeded: true);
         }
         catch (TransientDebtorSystemFailure e)
         {
+            metrics.DebtorSystemCall(municipality, clock.GetElapsedTime(started), succeeded: false);
+            span?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, "transient failure");
             circuit.Failed(clock.GetUtcNow());
             var attempts = items.Max(i => i.Attempts) + 1;
             log.LogWarning("Shipment of {Count} handlings to municipality {Municipality} failed (attempt {Attempt}): {Reason}",
@@ -157,7 +166,11 @@ public sealed class DebtorSystemDispatcher(
     {
         lock (_circuits)
         {
-            if (!_circuits.TryGetValue(municipality, out var c)) _circuits[municipality] = c = new Circuit(TimeSpan.FromSeconds(options.Dispatcher.CircuitRestSeconds));
+            if (!_circuits.TryGetValue(municipality, out var c))
+            {
+                _circuits[municipality] = c = new Circuit(TimeSpan.FromSeconds(options.Dispatcher.CircuitRestSeconds));
+                metrics.Circuit(municipality, () => !c.AllowsAt(clock.GetUtcNow()));
+            }
             return c;
         }
     }

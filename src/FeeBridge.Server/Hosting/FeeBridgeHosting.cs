@@ -5,6 +5,7 @@ using FeeBridge.Server.Claims;
 using FeeBridge.Server.DebtorSystem;
 using FeeBridge.Server.Inbox;
 using FeeBridge.Server.LibrarySystem;
+using FeeBridge.Server.Observability;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.FileProviders;
 
@@ -54,6 +55,7 @@ public static class FeeBridgeHosting
                 foreach (var part in Microsoft.AspNetCore.Mvc.ApplicationParts.ApplicationPartFactory.GetApplicationPartFactory(own).GetApplicationParts(own))
                     parts.ApplicationParts.Add(part);
         });
+        services.AddFeeBridgeTelemetry(builder.Configuration);
         services.AddProblemDetails();
         services.AddOpenApi();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
@@ -84,6 +86,7 @@ public static class FeeBridgeHosting
         app.UseAuthorization();
         app.UseAntiforgery();
 
+        app.MapFeeBridgeTelemetry();
         app.MapOpenApi();
         app.MapHealthChecks("/health/ready");
         app.MapGet("/health/live", () => Results.Ok(new { status = "live" })).ExcludeFromDescription();

@@ -36,6 +36,8 @@ public sealed class FeeBridgeOptions
 
     public BalanceOptions Balance { get; set; } = new();
 
+    public TelemetryOptions Telemetry { get; set; } = new();
+
     /// <summary>The citizen's overview (<c>/borger</c>): log-in and what each municipality and library tells citizens.</summary>
     public CitizenOptions Citizen { get; set; } = new();
 
@@ -216,4 +218,11 @@ public sealed class CitizenAgencyOptions
 
     /// <summary>Where to pay online, usually the library website's "Mine gebyrer".</summary>
     public string? PaymentUrl { get; set; }
+}
+
+/// <summary>Metrics and traces (OpenTelemetry; Prometheus at <c>/metrics</c>).</summary>
+public sealed class TelemetryOptions
+{
+    /// <summary>How old the database-backed gauges (claims by status, queue depths and ages) may be before a scrape reads them again.</summary>
+    public int GaugeSeconds { get; set; } = 15;
 }

@@ -1,0 +1,98 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Text.Json.Nodes;
+using FeeBridge.DebtorSystem.Contract;
+using FeeBridge.Server.Tests.Inbox;
+using FeeBridge.Server.Tests.Infrastructure;
+
+namespace FeeBridge.Server.Tests.Observability;
+
+/// <summary>
+/// Metrics (Prometheus at /metrics), traces and logs over the whole loop — registered in the debtor system, paid,
+/// the debtor's CPR changed, the balance asked — show what the operator needs (claims by status and municipality,
+/// queues, debtor-system call time) and never a CPR number (CONTRACTS.md §0: "Never echo a CPR in … a log line or a metric").
+/// </summary>
+public abstract class TelemetryTests : IDisposable
+{
+    private const string Debtor = "1111851234", Guardian = "2202851234", NewDebtor = "0303851234";
+    private readonly ConcurrentQueue<Activity> _spans = new();
+    private readonly ActivityListener _listener;
+    private readonly SandboxedHost _setup;
+
+    protected TelemetryTests(StoreKind kind)
+    {
+        // Every span of every source in this process, as an exporter would see it.
+        _listener = new ActivityListener
+        {
+            ShouldListenTo = _ => true,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = _spans.Enqueue,
+        };
+        ActivitySource.AddActivityListener(_listener);
+        _setup = new SandboxedHost(kind, ["101"], new()
+        {
+            ["FeeBridge:Dispatcher:PollMilliseconds"] = "20",
+            ["FeeBridge:Inbox:PollMilliseconds"] = "20",
+            ["FeeBridge:Telemetry:GaugeSeconds"] = "0",
+        });
+    }
+
+    public void Dispose()
+    {
+        _setup.Dispose();
+        _listener.Dispose();
+    }
+
+    [Fact]
+    public async Task TheWholeLoop_ShowsInMetricsAndTraces_AndNoCprNumberAppearsInLogsMetricsOrTraces()
+    {
+        var library = _setup.Host.Library();
+        var body = ClaimBodies.Fee(patronId: "P-otel", cpr: Debtor, amount: "150.00");
+        body["guardian"] = new JsonObject { ["cpr"] = Guardian };
+        (await library.PutClaim("710100", "otel-1", body)).StatusCode.ShouldBe(HttpStatusCode.Created);
+        (await library.PutClaim("710100", "otel-2", ClaimBodies.Fee(patronId: "P-otel", cpr: Debtor, amount: "120.00"))).StatusCode.ShouldBe(HttpStatusCode.Created);
+        await Eventually.Until(() => library.GetClaim("710100", "otel-2"), c => (string)c["status"]! == "registered");
+        await Eventually.Until(() => library.GetClaim("710100", "otel-1"), c => (string)c["status"]! == "registered");
+
+        (await _setup.Host.CreateClient().SendAsync("101", Reports.Of("710100-otel-1", HaendelseType.Daekning, "150.00", "0.00")))
+            .Single().Status.ShouldBe(HaendelseStatus.Modtaget);
+        await Eventually.Until(() => library.GetClaim("710100", "otel-1"), c => (string)c["status"]! == "paid");
+        (await library.PutJson("/api/v1/agencies/710100/patrons/P-otel/debtor", new { cpr = NewDebtor })).StatusCode.ShouldBe(HttpStatusCode.Accepted);
+        (await library.GetAsync("/api/v1/agencies/710100/patrons/P-otel/balance")).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        // The gauges are read in the background when scraped; scrape until they show the paid claim.
+        var http = _setup.Host.CreateClient();
+        var metrics = await Eventually.Until(() => http.GetStringAsync("/metrics"),
+            m => m.Contains("feebridge_claims{") && m.Contains("status=\"paid\""));
+        metrics.ShouldContain("municipality=\"101\"");
+        metrics.ShouldContain("feebridge_debtor_system_call_duration_seconds_count{");
+        metrics.ShouldContain("outcome=\"ok\"");
+        metrics.ShouldContain("feebridge_outbox_depth");
+        metrics.ShouldContain("http_server_request_duration_seconds");
+
+        _spans.ShouldContain(s => s.OperationName == "debtor_system.ship");
+        _spans.ShouldContain(s => s.Kind == ActivityKind.Client); // the SF1590 calls over HttpClient
+        var traces = string.Join("\n", _spans.Select(s => string.Join(" ",
+            new[] { s.OperationName, s.DisplayName, s.StatusDescription ?? "" }
+                .Concat(s.TagObjects.Select(t => $"{t.Key}={t.Value}"))
+                .Concat(s.Events.SelectMany(e => e.Tags.Select(t => $"{e.Name}:{t.Key}={t.Value}")))
+                .Concat(s.Baggage.Select(b => $"{b.Key}={b.Value}")))));
+        traces.ShouldContain("/api/v1/agencies/710100/claims/otel-1"); // the text is real
+
+        foreach (var (what, text) in new[] { ("metrics", metrics), ("traces", traces), ("logs", string.Join("\n", _setup.Host.Logs.Lines)) })
+        {
+            foreach (var cpr in new[] { Debtor, Guardian, NewDebtor })
+            {
+                text.ShouldNotContain(cpr, customMessage: what);
+                text.ShouldNotContain(cpr[..6] + "-" + cpr[6..], customMessage: what);
+            }
+        }
+    }
+}
+
+[Trait("store", "sqlite")]
+public sealed class TelemetryOnSqlite() : TelemetryTests(StoreKind.Sqlite);
+
+[Trait("store", "postgresql")]
+public sealed class TelemetryOnPostgres() : TelemetryTests(StoreKind.Postgres);
