@@ -4,6 +4,7 @@ using FeeBridge.Persistence.Inbox;
 using FeeBridge.Persistence.Monitoring;
 using FeeBridge.Persistence.Notices;
 using FeeBridge.Persistence.Outbox;
+using FeeBridge.Persistence.Rollout;
 using FeeBridge.Persistence.Schema;
 using FeeBridge.Persistence.Security;
 
@@ -24,6 +25,7 @@ public sealed class FeeBridgeStore : IAsyncDisposable
         Inbox = new InboxStore(dialect);
         Notices = new NoticeStore(dialect);
         Monitoring = new MonitoringStore(dialect);
+        Rollout = new RolloutStore(dialect);
     }
 
     public StoreDialect Dialect { get; }
@@ -33,6 +35,7 @@ public sealed class FeeBridgeStore : IAsyncDisposable
     public InboxStore Inbox { get; }
     public NoticeStore Notices { get; }
     public MonitoringStore Monitoring { get; }
+    public RolloutStore Rollout { get; }
 
     public static FeeBridgeStore Open(string? postgresConnectionString, string dataDirectory, CprProtector protector)
     {
@@ -42,8 +45,12 @@ public sealed class FeeBridgeStore : IAsyncDisposable
         return new FeeBridgeStore(dialect, protector);
     }
 
-    /// <summary>Creates or upgrades the schema. Safe to call from several processes at once.</summary>
-    public Task MigrateAsync(CancellationToken ct) => Migrations.ApplyAsync(Dialect, ct);
+    /// <summary>Creates or upgrades the schema of each bounded context. Safe to call from several processes at once.</summary>
+    public async Task MigrateAsync(CancellationToken ct)
+    {
+        await Migrations.ApplyAsync(Dialect, ct);
+        await RolloutStore.Sequence.ApplyAsync(Dialect, ct);
+    }
 
     public async ValueTask DisposeAsync()
     {

@@ -207,44 +207,14 @@ public static class Migrations
             """, "sqlite"),
     ];
 
-    /// <summary>The newest schema version this build knows.</summary>
-    public static int Latest => Steps[^1].Version;
+    /// <summary>The ledger's sequence (claims, queues, keys), recorded in <c>schema_migrations</c>.</summary>
+    public static readonly MigrationSequence Ledger = new("the ledger", "schema_migrations", Steps);
 
-    public static Task ApplyAsync(StoreDialect dialect, CancellationToken ct) => ApplyAsync(dialect, Latest, ct);
+    /// <summary>The newest schema version this build knows.</summary>
+    public static int Latest => Ledger.Latest;
+
+    public static Task ApplyAsync(StoreDialect dialect, CancellationToken ct) => Ledger.ApplyAsync(dialect, ct);
 
     /// <summary>Applies the steps up to <paramref name="upTo"/>: a database as an earlier FeeBridge left it, for upgrade tests.</summary>
-    public static async Task ApplyAsync(StoreDialect dialect, int upTo, CancellationToken ct)
-    {
-        await using var c = await dialect.OpenAsync(ct);
-        await using var tx = await c.BeginTransactionAsync(ct);
-        await dialect.LockForMigrationAsync(c, tx, ct);
-        await Exec(c, tx, "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)", ct);
-
-        await using var read = c.CreateCommand();
-        read.Transaction = tx;
-        read.CommandText = "SELECT COALESCE(MAX(version), 0) FROM schema_migrations";
-        var current = Convert.ToInt32(await read.ExecuteScalarAsync(ct));
-        if (current > Latest)
-            throw new InvalidOperationException($"The database has schema version {current}; this FeeBridge knows only up to {Latest}. Run the newer FeeBridge.");
-
-        foreach (var (version, sql, onlyOn) in Steps.Where(s => s.Version > current && s.Version <= upTo))
-        {
-            // A step for the other store is recorded as applied all the same, so versions stay one sequence.
-            if (onlyOn is null || onlyOn == dialect.Name) await Exec(c, tx, dialect.Ddl(sql), ct);
-            await using var mark = c.CreateCommand();
-            mark.Transaction = tx;
-            mark.CommandText = "INSERT INTO schema_migrations (version, applied_at) VALUES (@v, @t)";
-            mark.With("@v", version).With("@t", DateTimeOffset.UtcNow.ToUnixTimeSeconds());
-            await mark.ExecuteNonQueryAsync(ct);
-        }
-        await tx.CommitAsync(ct);
-    }
-
-    private static async Task Exec(DbConnection c, DbTransaction tx, string sql, CancellationToken ct)
-    {
-        await using var cmd = c.CreateCommand();
-        cmd.Transaction = tx;
-        cmd.CommandText = sql;
-        await cmd.ExecuteNonQueryAsync(ct);
-    }
+    public static Task ApplyAsync(StoreDialect dialect, int upTo, CancellationToken ct) => Ledger.ApplyAsync(dialect, upTo, ct);
 }

@@ -1,0 +1,72 @@
+using FeeBridge.Persistence.Rollout;
+using FeeBridge.Persistence.Schema;
+using FeeBridge.Server.Tests.Infrastructure;
+
+namespace FeeBridge.Server.Tests.Storage;
+
+/// <summary>
+/// DESIGN.md "one migration sequence per bounded context": the rollout's schema lives beside the ledger's in one
+/// database, each recorded in its own version table, each refusing a database newer than it knows.
+/// </summary>
+public abstract class RolloutStoreTests(StoreKind kind)
+{
+    [Fact]
+    public async Task TheRolloutAndTheLedger_EachRecordTheirOwnVersions()
+    {
+        using var host = new FeeBridgeHost(kind);
+        var dialect = host.Store.Dialect;
+        (await Scalar(dialect, "SELECT MAX(version) FROM schema_migrations")).ShouldBe(Migrations.Latest);
+        (await Scalar(dialect, "SELECT MAX(version) FROM rollout_schema_migrations")).ShouldBe(RolloutStore.Sequence.Latest);
+
+        // Running both again (a second process starting) changes nothing.
+        await host.Store.MigrateAsync(CancellationToken.None);
+        (await Scalar(dialect, "SELECT COUNT(*) FROM rollout_schema_migrations")).ShouldBe(RolloutStore.Sequence.Latest);
+    }
+
+    [Fact]
+    public async Task AProjectDefinition_IsKept_AndSavingItAgainReplacesIt()
+    {
+        using var host = new FeeBridgeHost(kind);
+        var store = host.Store.Rollout;
+        var t0 = new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero);
+        await store.SaveProjectAsync("fbs2", """{"phases":["Fase 1"]}""", t0, CancellationToken.None);
+        await store.SaveProjectAsync("fbs-debitorintegration", """{"phases":[]}""", t0, CancellationToken.None);
+        await store.SaveProjectAsync("fbs2", """{"phases":["Fase 1","Fase 2"]}""", t0.AddHours(1), CancellationToken.None);
+
+        var projects = await store.ProjectsAsync(CancellationToken.None);
+        projects.Select(p => p.ProjectId).ShouldBe(["fbs-debitorintegration", "fbs2"]);
+        projects[1].DefinitionJson.ShouldBe("""{"phases":["Fase 1","Fase 2"]}""");
+        projects[1].UpdatedAt.ShouldBe(t0.AddHours(1));
+    }
+
+    [Fact]
+    public async Task ADatabaseWithANewerRolloutSchema_IsRefused_NamingTheContext()
+    {
+        using var host = new FeeBridgeHost(kind);
+        await Exec(host.Store.Dialect, $"INSERT INTO rollout_schema_migrations (version, applied_at) VALUES ({RolloutStore.Sequence.Latest + 1}, 0)");
+        var e = await Should.ThrowAsync<InvalidOperationException>(() => host.Store.MigrateAsync(CancellationToken.None));
+        e.Message.ShouldContain("the rollout schema version");
+    }
+
+    private static async Task<long> Scalar(StoreDialect dialect, string sql)
+    {
+        await using var c = await dialect.OpenAsync(CancellationToken.None);
+        await using var cmd = c.CreateCommand();
+        cmd.CommandText = sql;
+        return Convert.ToInt64(await cmd.ExecuteScalarAsync());
+    }
+
+    private static async Task Exec(StoreDialect dialect, string sql)
+    {
+        await using var c = await dialect.OpenAsync(CancellationToken.None);
+        await using var cmd = c.CreateCommand();
+        cmd.CommandText = sql;
+        await cmd.ExecuteNonQueryAsync();
+    }
+}
+
+[Trait("store", "sqlite")]
+public sealed class RolloutStoreOnSqlite() : RolloutStoreTests(StoreKind.Sqlite);
+
+[Trait("store", "postgresql")]
+public sealed class RolloutStoreOnPostgres() : RolloutStoreTests(StoreKind.Postgres);
