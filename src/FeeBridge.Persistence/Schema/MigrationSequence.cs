@@ -24,7 +24,7 @@ public sealed class MigrationSequence(string context, string versionTable, IRead
         await using var read = c.CreateCommand();
         read.Transaction = tx;
         read.CommandText = $"SELECT COALESCE(MAX(version), 0) FROM {versionTable}";
-        var current = Convert.ToInt32(await read.ExecuteScalarAsync(ct));
+        var current = Convert.ToInt32(await read.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
         if (current > Latest)
             throw new InvalidOperationException($"The database has {context} schema version {current}; this FeeBridge knows only up to {Latest}. Run the newer FeeBridge.");
 

@@ -124,16 +124,16 @@ public static class MitIdEndpoints
     {
         var e = HtmlEncoder.Default;
         var hidden = new StringBuilder();
-        hidden.Append($"<input type=\"hidden\" name=\"__RequestVerificationToken\" value=\"{e.Encode(antiforgeryToken)}\">");
+        hidden.Append(System.Globalization.CultureInfo.InvariantCulture, $"<input type=\"hidden\" name=\"__RequestVerificationToken\" value=\"{e.Encode(antiforgeryToken)}\">");
         foreach (var name in new[] { "client_id", "redirect_uri", "state", "nonce", "code_challenge", "code_challenge_method" })
-            hidden.Append($"<input type=\"hidden\" name=\"{name}\" value=\"{e.Encode(q[name].ToString())}\">");
+            hidden.Append(System.Globalization.CultureInfo.InvariantCulture, $"<input type=\"hidden\" name=\"{name}\" value=\"{e.Encode(q[name].ToString())}\">");
 
         var people = new StringBuilder("<ul class=\"people\">");
         for (var i = 0; i < SandboxSeed.TestPeople.Count; i++)
         {
             var p = SandboxSeed.TestPeople[i];
             var id = p.Cpr is { } cpr ? $"CPR {cpr[..6]}-****" : $"CVR {p.Cvr}";
-            people.Append($"<li><button type=\"submit\" name=\"person\" value=\"{i}\">{e.Encode(p.Name)}</button> <span>{e.Encode(id)} · {e.Encode(p.Description)}</span></li>");
+            people.Append(System.Globalization.CultureInfo.InvariantCulture, $"<li><button type=\"submit\" name=\"person\" value=\"{i}\">{e.Encode(p.Name)}</button> <span>{e.Encode(id)} · {e.Encode(p.Description)}</span></li>");
         }
         people.Append("</ul>");
         return Page("Log ind med MitID (sandkasse)", $"""
