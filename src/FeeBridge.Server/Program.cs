@@ -29,6 +29,7 @@ builder.Services.AddHostedService<DebtorSystemDispatcher>();
 builder.Services.AddSingleton<InboxSignal>();
 builder.Services.AddSingleton<NoticeSignal>();
 builder.Services.AddHostedService<InboxApplier>();
+builder.Services.AddReportAuthentication();
 builder.Services.AddSingleton<LibraryConnections>();
 builder.Services.AddHostedService<NoticeDeliverer>();
 // In sandbox mode (the default) the stand-ins run inside the server; FeeBridge still reaches them over HTTP.
