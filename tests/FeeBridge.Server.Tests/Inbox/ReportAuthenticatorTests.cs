@@ -97,4 +97,13 @@ public sealed class ReportAuthenticatorTests
             File.Delete(anchor);
         }
     }
+
+    [Fact]
+    public void AForwardedCertificate_IsReadAsBase64Der_OrUrlEncodedPem_AndAnythingElseIsNoCertificate()
+    {
+        using var cert = TestCertificates.SelfSigned("CN=Proxy test");
+        ForwardedCertificate.Read(Convert.ToBase64String(cert.RawData))!.RawData.ShouldBe(cert.RawData);
+        ForwardedCertificate.Read(Uri.EscapeDataString(cert.ExportCertificatePem()))!.RawData.ShouldBe(cert.RawData); // nginx $ssl_client_escaped_cert
+        ForwardedCertificate.Read("not a certificate").ShouldBeNull();
+    }
 }
