@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using FeeBridge.DebtorSystem.Contract;
+using FeeBridge.DebtorSystem.Authentication;
 using FeeBridge.DebtorSystem.Xml;
 using FeeBridge.Domain;
 using FeeBridge.Persistence.Schema;
@@ -88,8 +89,12 @@ public static class FeedbackScenario
 
     private static async Task SendAsync(HttpClient http, Haendelse[] delivery)
     {
-        var xml = Soap.Envelope(EventXml.Write(new DaekningAfskrivningRegistrering(Kommunekode.Parse("101"), delivery))).ToString();
-        using var content = new StringContent(xml, Encoding.UTF8, "text/xml");
+        var municipality = Kommunekode.Parse("101");
+        var xml = Encoding.UTF8.GetBytes(Soap.Envelope(EventXml.Write(new DaekningAfskrivningRegistrering(municipality, delivery))).ToString());
+        using var content = new ByteArrayContent(xml);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("text/xml") { CharSet = "utf-8" };
+        // As the debtor sandbox: FeeBridge (sandbox mode) takes reports only with a valid signature (issue 14).
+        content.Headers.Add(ReportSignature.Header, ReportSignature.Sign(ReportSignature.DevelopmentSecret(municipality), municipality, DateTimeOffset.UtcNow, xml));
         content.Headers.Add("SOAPAction", $"\"{Sf1590.DaekningAfskrivningRegistreringAfsend}\"");
         using var r = await http.PostAsync("/sf1590/DaekningAfskrivningRegistrering", content);
         var body = await r.Content.ReadAsStringAsync();

@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
 using System.Net.Sockets;
+using FeeBridge.DebtorSystem.Authentication;
 using FeeBridge.DebtorSystem.Contract;
 using FeeBridge.DebtorSystem.Xml;
 using FeeBridge.Sandbox.DebtorSystem;
@@ -21,11 +22,13 @@ public sealed class EventPushTests : IAsyncLifetime
     private WebApplicationFactory<SandboxProgram> _sandbox = null!;
     private HttpClient _http = null!;
     private int _failFirst;
+    private int _unsigned;
     private readonly ConcurrentQueue<Haendelse> _received = new();
 
     public async Task InitializeAsync()
     {
-        // A stand-in for FeeBridge's receiver: it refuses the first calls, then answers Modtaget for every event.
+        // A stand-in for FeeBridge's receiver: it refuses the first calls, then answers Modtaget for every event, and
+        // checks that each delivery is signed as FeeBridge requires (issue 14), with the municipality's development secret.
         var builder = WebApplication.CreateBuilder();
         var port = FreePort();
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
@@ -33,7 +36,17 @@ public sealed class EventPushTests : IAsyncLifetime
         _receiver.MapPost("/sf1590/DaekningAfskrivningRegistrering", async (HttpContext http) =>
         {
             if (Interlocked.Decrement(ref _failFirst) >= 0) return Results.StatusCode(503);
-            var request = EventXml.ReadRequest(Soap.Body(await SafeXml.LoadAsync(http.Request.Body)));
+            using var buffer = new MemoryStream();
+            await http.Request.Body.CopyToAsync(buffer);
+            var body = buffer.ToArray();
+            var request = EventXml.ReadRequest(Soap.Body(SafeXml.Parse(new MemoryStream(body))));
+            if (!ReportSignature.TryRead(http.Request.Headers[ReportSignature.Header], out var signer, out var at, out var mac, out _)
+                || signer != request.MyndighedKode || (DateTimeOffset.UtcNow - at).Duration() > ReportSignature.DefaultWindow
+                || !ReportSignature.Verify(ReportSignature.DevelopmentSecret(signer), signer, at, mac, body))
+            {
+                Interlocked.Increment(ref _unsigned);
+                return Results.StatusCode(500);
+            }
             foreach (var h in request.Haendelser) _received.Enqueue(h);
             var answer = new DaekningAfskrivningSvar(request.Haendelser.Select(h => new HaendelseKvittering(h.HaendelseId, HaendelseStatus.Modtaget, null)).ToList());
             return Results.Text(Soap.Envelope(EventXml.Write(answer)).ToString(), "text/xml");
@@ -47,6 +60,7 @@ public sealed class EventPushTests : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
+        _unsigned.ShouldBe(0, "every delivery was signed");
         _http.Dispose();
         await _sandbox.DisposeAsync();
         await _receiver.DisposeAsync();

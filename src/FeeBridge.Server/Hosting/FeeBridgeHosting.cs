@@ -42,6 +42,7 @@ public static class FeeBridgeHosting
         services.AddSingleton<InboxSignal>();
         services.AddSingleton<NoticeSignal>();
         services.AddHostedService<InboxApplier>();
+        services.AddReportAuthentication();
         services.AddSingleton<LibraryConnections>();
         services.AddHostedService<NoticeDeliverer>();
         services.AddSingleton<PaymentSpeed>();

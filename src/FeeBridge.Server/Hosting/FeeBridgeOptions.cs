@@ -25,6 +25,9 @@ public sealed class FeeBridgeOptions
     /// <summary>Each municipality's debtor-system connection, by kommunekode (e.g. <c>FeeBridge:DebtorSystems:101:Endpoint</c>).</summary>
     public Dictionary<string, DebtorSystemOptions> DebtorSystems { get; set; } = [];
 
+    /// <summary>How debtor systems' reports are authenticated beyond each municipality's <see cref="DebtorSystemOptions.Reporter"/>.</summary>
+    public ReportAuthenticationOptions ReportAuthentication { get; set; } = new();
+
     public DispatcherOptions Dispatcher { get; set; } = new();
 
     public InboxOptions Inbox { get; set; } = new();
@@ -93,6 +96,55 @@ public sealed class DebtorSystemOptions
     public int BatchSize { get; set; } = 100;
 
     public int TimeoutSeconds { get; set; } = 30;
+
+    /// <summary>Who may report payments, write-offs and hand-offs for this municipality (docs/serviceplatformen.md).</summary>
+    public ReporterOptions Reporter { get; set; } = new();
+}
+
+/// <summary>
+/// The debtor system allowed to send this municipality's <c>DaekningAfskrivningRegistreringAfsend</c>: its TLS client
+/// certificate (Serviceplatformen's OCES3/FOCES system certificate), pinned by thumbprint or named by subject and
+/// issuer. A certificate is accepted if either matches. Without any, no report for the municipality is accepted.
+/// </summary>
+public sealed class ReporterOptions
+{
+    /// <summary>
+    /// SHA-256 (64 hex digits) or SHA-1 (40, as Windows shows it) of the certificate; colons and spaces are ignored.
+    /// Several separated by commas, so a certificate can be rotated: old and new are both accepted during the switch.
+    /// </summary>
+    public string? Thumbprint { get; set; }
+
+    /// <summary>The certificate's subject distinguished name, e.g. <c>CN=KMD Opkrævning, O=KMD A/S, C=DK</c>; needs <see cref="Issuer"/>.</summary>
+    public string? Subject { get; set; }
+
+    /// <summary>The issuing CA's distinguished name. The certificate must chain to a trusted root (see <see cref="IssuerCertificatePath"/>).</summary>
+    public string? Issuer { get; set; }
+
+    /// <summary>A PEM file with the issuing CA certificate(s) to trust for <see cref="Subject"/>+<see cref="Issuer"/>; unset: the system's trust store.</summary>
+    public string? IssuerCertificatePath { get; set; }
+
+    /// <summary><c>Online</c> (default), <c>Offline</c> or <c>NoCheck</c>: how revocation is checked for <see cref="Subject"/>+<see cref="Issuer"/>.</summary>
+    public string RevocationMode { get; set; } = "Online";
+
+    /// <summary>Sandbox mode only: base64 of at least 32 bytes, the HMAC key of the signed header; unset there means the development secret.</summary>
+    public string? Secret { get; set; }
+}
+
+/// <summary>What a TLS-terminating proxy in front of FeeBridge passes on, and the sandbox's signed header.</summary>
+public sealed class ReportAuthenticationOptions
+{
+    /// <summary>
+    /// The request header in which a TLS-terminating proxy forwards the client certificate (base64 DER, or URL-encoded
+    /// PEM as nginx's <c>$ssl_client_escaped_cert</c>), e.g. <c>X-SSL-Client-Cert</c>. Unset (default): only the certificate
+    /// on FeeBridge's own TLS connection counts.
+    /// </summary>
+    public string? CertificateHeader { get; set; }
+
+    /// <summary>The proxies (IP addresses or CIDR ranges, e.g. <c>10.0.0.5</c>, <c>10.0.0.0/24</c>) whose certificate header is believed; required with <see cref="CertificateHeader"/>.</summary>
+    public List<string> TrustedProxies { get; set; } = [];
+
+    /// <summary>Sandbox mode: how far a signed header's timestamp may be from FeeBridge's clock.</summary>
+    public int SignatureWindowSeconds { get; set; } = 300;
 }
 
 /// <summary>How the outbox is sent.</summary>

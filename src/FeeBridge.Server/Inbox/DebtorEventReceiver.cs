@@ -2,6 +2,7 @@ using System.Xml.Linq;
 using FeeBridge.DebtorSystem.Contract;
 using FeeBridge.DebtorSystem.Mapping;
 using FeeBridge.DebtorSystem.Xml;
+using FeeBridge.Domain;
 using FeeBridge.Persistence;
 using FeeBridge.Persistence.Inbox;
 
@@ -11,7 +12,9 @@ namespace FeeBridge.Server.Inbox;
 /// <c>DaekningAfskrivningRegistreringAfsend</c> (CONTRACTS.md §3.2): the debtor system reports payments, write-offs
 /// and hand-offs. Read as safely as everything else from outside (DTDs refused, size and depth limited); every report
 /// is stored in the inbox before <c>Modtaget</c> is answered, and applied to the ledger afterwards
-/// (<see cref="InboxApplier"/>). A malformed message gets a SOAP Fault <c>Client</c> and changes nothing.
+/// (<see cref="InboxApplier"/>). A malformed message gets a SOAP Fault <c>Client</c> and changes nothing. So does a
+/// message from a caller that is not the debtor system of its <c>MyndighedKode</c> (<see cref="ReportAuthenticator"/>):
+/// that is checked before the XML is parsed, and again, for the municipality, after.
 /// </summary>
 public static class DebtorEventReceiver
 {
@@ -20,19 +23,35 @@ public static class DebtorEventReceiver
     public static void MapDebtorEventReceiver(this IEndpointRouteBuilder app) =>
         app.MapPost(Path, ReceiveAsync).ExcludeFromDescription();
 
-    private static async Task ReceiveAsync(HttpContext http, FeeBridgeStore store, TimeProvider clock, InboxSignal signal, ILogger<InboxStore> log)
+    private static async Task ReceiveAsync(HttpContext http, FeeBridgeStore store, TimeProvider clock, InboxSignal signal, ReportAuthenticator authenticator,
+        ILogger<InboxStore> log)
     {
         DaekningAfskrivningRegistrering request;
+        ReportCaller caller;
         try
         {
             var action = http.Request.Headers["SOAPAction"].ToString().Trim('"');
             if (action.Length > 0 && action != Sf1590.DaekningAfskrivningRegistreringAfsend) throw new ContractViolation("Unknown SOAPAction.");
-            request = EventXml.ReadRequest(Soap.Body(await SafeXml.LoadAsync(http.Request.Body, SafeXml.DefaultMaxBytes, http.RequestAborted)));
+            // The bytes as sent: the sandbox's signature covers them exactly.
+            var body = await ReadAsync(http.Request.Body, SafeXml.DefaultMaxBytes, http.RequestAborted);
+            caller = authenticator.Authenticate(http, body.AsSpan());
+            if (caller.Refusal is { } refusal)
+            {
+                await RefuseAsync(http, log, refusal, caller, null);
+                return;
+            }
+            request = EventXml.ReadRequest(Soap.Body(SafeXml.Parse(new MemoryStream(body, writable: false), SafeXml.DefaultMaxBytes)));
         }
         catch (ContractViolation e)
         {
             log.LogWarning("Refused a DaekningAfskrivningRegistrering message: {Reason}", e.Message);
             await WriteAsync(http, StatusCodes.Status500InternalServerError, Soap.Fault("Client", e.Message));
+            return;
+        }
+        if (!caller.Municipalities.Contains(request.MyndighedKode))
+        {
+            // A debtor system reports for its own municipality only (issue 14): nothing of the message is stored.
+            await RefuseAsync(http, log, "the credential is not valid for this municipality", caller, request.MyndighedKode);
             return;
         }
 
@@ -45,6 +64,31 @@ public static class DebtorEventReceiver
         var svar = new DaekningAfskrivningSvar(answers.Select(a =>
             new HaendelseKvittering(a.HaendelseId, a.Accepted ? HaendelseStatus.Modtaget : HaendelseStatus.Afvist, a.Reason)).ToList());
         await WriteAsync(http, StatusCodes.Status200OK, Soap.Envelope(EventXml.Write(svar)));
+    }
+
+    /// <summary>
+    /// A SOAP Fault <c>Client</c> for a caller that did not prove who it is. The log names only FeeBridge's own fixed
+    /// reason, the municipality (3 digits, parsed) and the certificate's SHA-256 — nothing of the message, no name
+    /// from the certificate (a personal OCES certificate's subject is a person).
+    /// </summary>
+    private static async Task RefuseAsync(HttpContext http, ILogger log, string reason, ReportCaller caller, Kommunekode? municipality)
+    {
+        log.LogWarning("Refused an unauthenticated DaekningAfskrivningRegistrering delivery for municipality {Municipality}: {Reason} (certificate {Thumbprint})",
+            municipality?.Value ?? "-", reason, caller.Thumbprint ?? "none");
+        await WriteAsync(http, StatusCodes.Status500InternalServerError, Soap.Fault("Client", "Not authenticated: " + reason + "."));
+    }
+
+    private static async Task<byte[]> ReadAsync(Stream input, int maxBytes, CancellationToken ct)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await input.ReadAsync(chunk, ct)) > 0)
+        {
+            if (buffer.Length + read > maxBytes) throw new ContractViolation($"The message is larger than {maxBytes} bytes.");
+            buffer.Write(chunk, 0, read);
+        }
+        return buffer.ToArray();
     }
 
     private static async Task WriteAsync(HttpContext http, int status, XDocument document)

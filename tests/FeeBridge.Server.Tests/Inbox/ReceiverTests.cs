@@ -152,7 +152,7 @@ public abstract class ReceiverTests : IDisposable
     [InlineData("""<soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body><DaekningAfskrivningRegistreringAfsendRequest xmlns="urn:feebridge:modelled:sf1590:v1"><MyndighedKode>101</MyndighedKode><Haendelse><HaendelseId>6f1c1c50-1f7e-4a4e-9d0e-3f0b8b1d2a11</HaendelseId><Type>Daekning</Type><Beloeb>1.00</Beloeb><Valoerdato>2026-12-01</Valoerdato><Restsaldo>0.00</Restsaldo></Haendelse></DaekningAfskrivningRegistreringAfsendRequest></soap:Body></soap:Envelope>""")]
     public async Task HostileOrMalformedXml_IsASoapFaultClient_AndStoresNothing(string xml)
     {
-        using var r = await _debtorSystem.PostAsync("/sf1590/DaekningAfskrivningRegistrering", Reports.Raw(xml));
+        using var r = await _debtorSystem.PostAsync("/sf1590/DaekningAfskrivningRegistrering", Reports.Signed(xml, "101")); // signed: the XML itself is what is refused
         r.StatusCode.ShouldBe(HttpStatusCode.InternalServerError);
         var body = await r.Content.ReadAsStringAsync();
         body.ShouldContain("soap:Client");
@@ -164,7 +164,7 @@ public abstract class ReceiverTests : IDisposable
     public async Task A50MegabyteBody_IsRefusedAtTheLimit_AndStoresNothing()
     {
         var huge = "<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\"><soap:Body><x>" + new string('a', 50 * 1024 * 1024) + "</x></soap:Body></soap:Envelope>";
-        using var r = await _debtorSystem.PostAsync("/sf1590/DaekningAfskrivningRegistrering", Reports.Raw(huge));
+        using var r = await _debtorSystem.PostAsync("/sf1590/DaekningAfskrivningRegistrering", Reports.Signed(huge, "101"));
         r.StatusCode.ShouldBe(HttpStatusCode.InternalServerError);
         (await r.Content.ReadAsStringAsync()).ShouldContain("soap:Client");
         (await _host.Store.Inbox.CountsAsync(default)).Values.Sum().ShouldBe(0);

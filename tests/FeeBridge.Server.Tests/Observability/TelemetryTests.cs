@@ -64,7 +64,7 @@ public abstract class TelemetryTests : IDisposable
         // The gauges are read in the background when scraped; scrape until they show the paid claim.
         var http = _setup.Host.CreateClient();
         var metrics = await Eventually.Until(() => http.GetStringAsync("/metrics"),
-            m => m.Contains("feebridge_claims{") && m.Contains("status=\"paid\""));
+            m => m.Contains("feebridge_claims{") && m.Contains("status=\"paid\""), seconds: 120);
         metrics.ShouldContain("municipality=\"101\"");
         metrics.ShouldContain("feebridge_debtor_system_call_duration_seconds_count{");
         metrics.ShouldContain("outcome=\"ok\"");
