@@ -1,6 +1,5 @@
 using FeeBridge.LibrarySystem.Fbs;
 using FeeBridge.LibrarySystem.Webhooks;
-using FeeBridge.Sandbox.Fbs;
 using FeeBridge.Server.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 
@@ -8,10 +7,15 @@ namespace FeeBridge.Server.LibrarySystem;
 
 /// <summary>
 /// The clients for the library side: FBS (configured, or the in-process FBS sandbox in sandbox mode, reached over
-/// HTTP like the real one) and webhooks. FBS is null while its address is not known yet.
+/// HTTP like the real one) and webhooks. FBS is null while its address or FeeBridge's credentials are not known.
 /// </summary>
 public sealed class LibraryConnections(FeeBridgeOptions options, IServer server) : IDisposable
 {
+    /// <summary>The FBS sandbox's client for FeeBridge (CONTRACTS.md §4): used in sandbox mode when none is configured.</summary>
+    private static readonly FbsCredentials SandboxClient = new("feebridge", "sandbox");
+
+    /// <summary>Where the in-process FBS sandbox serves FBS's <c>/rest/</c>.</summary>
+    private const string SandboxRest = "/sandbox/fbs/rest/";
 
     private readonly Lock _gate = new();
     private HttpClient? _fbsHttp;
@@ -28,14 +32,16 @@ public sealed class LibraryConnections(FeeBridgeOptions options, IServer server)
             lock (_gate)
             {
                 if (_fbs is not null) return _fbs;
-                var baseUrl = options.Fbs.BaseUrl is { Length: > 0 } configured ? new Uri(configured)
-                    : options.IsSandbox && OwnAddress.Of(server) is { } self ? new Uri(self, "/sandbox/fbs/") : null;
-                if (baseUrl is null) return null;
+                var o = options.Fbs;
+                var baseUrl = o.BaseUrl is { Length: > 0 } configured ? new Uri(configured)
+                    : options.IsSandbox && OwnAddress.Of(server) is { } self ? new Uri(self, SandboxRest) : null;
+                var credentials = o.Username is { Length: > 0 } user && o.Password is { Length: > 0 } password ? new FbsCredentials(user, password)
+                    : options.IsSandbox ? SandboxClient : null;
+                if (baseUrl is null || credentials is null) return null;
+                // The base address ends in /rest/, so the calls' relative paths (external/…) land below it.
                 if (!baseUrl.AbsolutePath.EndsWith('/')) baseUrl = new Uri(baseUrl + "/");
-                _fbsHttp = new HttpClient { BaseAddress = baseUrl, Timeout = TimeSpan.FromSeconds(options.Fbs.TimeoutSeconds) };
-                var token = options.Fbs.Token ?? (options.IsSandbox ? FbsClients.FeeBridgeToken : null);
-                if (token is not null) _fbsHttp.DefaultRequestHeaders.Authorization = new("Bearer", token);
-                return _fbs = new FbsClient(_fbsHttp);
+                _fbsHttp = new HttpClient { BaseAddress = baseUrl, Timeout = TimeSpan.FromSeconds(o.TimeoutSeconds) };
+                return _fbs = new FbsClient(_fbsHttp, credentials);
             }
         }
     }
