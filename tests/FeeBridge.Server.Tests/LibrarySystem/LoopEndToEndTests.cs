@@ -191,3 +191,52 @@ public sealed class LoopEndToEndOnSqlite() : LoopEndToEndTests(StoreKind.Sqlite)
 
 [Trait("store", "postgresql")]
 public sealed class LoopEndToEndOnPostgres() : LoopEndToEndTests(StoreKind.Postgres);
+
+/// <summary>
+/// The README's "whole loop" in sandbox mode with nothing configured for FBS: FeeBridge reaches the in-process FBS
+/// sandbox at its own <c>/sandbox/fbs/rest/</c> with the sandbox client <c>feebridge</c>/<c>sandbox</c> (CONTRACTS.md §4).
+/// </summary>
+public abstract class SandboxModeLoopTests : IDisposable
+{
+    private readonly FeeBridgeProcess _feeBridge;
+
+    protected SandboxModeLoopTests(StoreKind kind) =>
+        _feeBridge = new FeeBridgeProcess(TestStores.NewDataDirectory(), kind == StoreKind.Postgres ? TestStores.NewPostgresDatabase() : null,
+            new Dictionary<string, string> { ["FeeBridge:Notices:PollMilliseconds"] = "20", ["FeeBridge:Inbox:PollMilliseconds"] = "20" });
+
+    public void Dispose() => _feeBridge.Dispose();
+
+    [Fact]
+    public async Task TheReadmeLoop_WithTheInProcessFbsSandbox_EndsWithTheFeePaidInFbs()
+    {
+        using var http = new HttpClient { BaseAddress = _feeBridge.Address };
+        using var created = await http.PostAsJsonAsync("/sandbox/fbs/710100/patrons/1234567/fees",
+            new { cpr = "0101901234", name = "Mette Hansen", type = "fee", amount = "250.00", reasonMessage = "Gebyr (for sent)" });
+        created.StatusCode.ShouldBe(HttpStatusCode.Created);
+        var feeId = (long)(await created.Json())["feeId"]!;
+        await Eventually.Until(() => _feeBridge.Library.GetClaim("710100", feeId.ToString()), c => (string)c["status"]! == "registered");
+        (await http.PostAsJsonAsync("/sandbox/debtor/101/payments", new { fagsystemFordringId = $"710100-{feeId}", amount = "250.00", method = "MobilePay" }))
+            .StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        using var login = await http.PostAsJsonAsync("/sandbox/fbs/rest/external/v1/DK-710100/authentication/login", new { username = "feebridge", password = "sandbox" });
+        var session = (string)(await login.Json())["sessionKey"]!;
+        var fee = await Eventually.Until(async () =>
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/sandbox/fbs/rest/external/DK-710100/patron/1234567/fees/v2?includepaid=true&includenonpayable=true");
+            request.Headers.Add("X-Session", session);
+            using var r = await http.SendAsync(request);
+            return JsonNode.Parse(await r.Content.ReadAsStringAsync())!.AsArray().Single(f => (long)f!["feeId"]! == feeId)!.AsObject();
+        }, f => f["paidDate"] is not null);
+        fee["paidDate"].ShouldNotBeNull();
+        // FBS is told before the delivery is recorded: wait for the record.
+        var notices = await Eventually.Until(async () => JsonNode.Parse(await _feeBridge.Library.GetStringAsync($"/api/v1/agencies/710100/notices?claimId={feeId}"))!.AsArray(),
+            n => n.Any(x => (string)x!["target"]! == "fbs" && (string)x["state"]! != "pending"));
+        ((string)notices.Single(n => (string)n!["target"]! == "fbs")!["state"]!).ShouldBe("delivered");
+    }
+}
+
+[Trait("store", "sqlite")]
+public sealed class SandboxModeLoopOnSqlite() : SandboxModeLoopTests(StoreKind.Sqlite);
+
+[Trait("store", "postgresql")]
+public sealed class SandboxModeLoopOnPostgres() : SandboxModeLoopTests(StoreKind.Postgres);
