@@ -73,6 +73,7 @@ public sealed class FbsSandbox(TimeProvider clock)
     private readonly Lock _gate = new();
     private readonly Dictionary<(string Agency, long Patron), FbsPatron> _patrons = new();
     private readonly Dictionary<string, (string Agency, string Client)> _sessions = new(StringComparer.Ordinal);
+    private const int MaxSessions = 10_000;
     private long _nextFeeId = 1000;
 
     public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Copenhagen).DateTime);
@@ -139,7 +140,12 @@ public sealed class FbsSandbox(TimeProvider clock)
     {
         if (!FbsClients.Known(username, password)) return null;
         var key = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
-        lock (_gate) _sessions[key] = (agencyId, username!);
+        lock (_gate)
+        {
+            // Sessions time out in FBS; here a bound keeps a log-in loop from filling the sandbox's memory.
+            if (_sessions.Count >= MaxSessions) _sessions.Clear();
+            _sessions[key] = (agencyId, username!);
+        }
         return key;
     }
 
