@@ -29,7 +29,9 @@ public static class LoopScenario
         await using var server = await ServerProcess.StartAsync(dataDir, db, new Dictionary<string, string>
         {
             ["FeeBridge__DebtorSystems__101__Endpoint"] = new Uri(sandbox.Address, "/sandbox/debtor/sf1590").ToString(),
-            ["FeeBridge__Fbs__BaseUrl"] = new Uri(sandbox.Address, "/sandbox/fbs/").ToString(),
+            ["FeeBridge__Fbs__BaseUrl"] = new Uri(sandbox.Address, "/sandbox/fbs/rest/").ToString(),
+            ["FeeBridge__Fbs__Username"] = "feebridge",
+            ["FeeBridge__Fbs__Password"] = "sandbox",
             ["FeeBridge__Dispatcher__PollMilliseconds"] = "20",
         }, port: feeBridgePort);
 
@@ -38,7 +40,7 @@ public static class LoopScenario
         var fees = new long[n];
         await Clients.ForEach(n, o.Clients, async i =>
         {
-            var r = await http.PostAsJsonAsync($"/sandbox/fbs/710100/patrons/LP{i}/fees",
+            var r = await http.PostAsJsonAsync($"/sandbox/fbs/710100/patrons/{Patron(i)}/fees",
                 new { cpr = Cpr(i), name = $"Loop Borger {i}", type = "fee", amount = "250.00", reasonMessage = "Gebyr (for sent)" });
             if (r.StatusCode != HttpStatusCode.Created) throw new InvalidOperationException($"fee {i}: {(int)r.StatusCode} {await r.Content.ReadAsStringAsync()}");
             fees[i] = (long)JsonNode.Parse(await r.Content.ReadAsStringAsync())!["feeId"]!;
@@ -75,7 +77,7 @@ public static class LoopScenario
             await Task.Delay(500);
             foreach (var i in pending.ToList())
             {
-                var p = JsonNode.Parse(await http.GetStringAsync($"/sandbox/fbs/710100/patrons/LP{i}"))!;
+                var p = JsonNode.Parse(await http.GetStringAsync($"/sandbox/fbs/710100/patrons/{Patron(i)}"))!;
                 var fee = p["fees"]!.AsArray().Single()!;
                 if (fee["paidAt"] is null || p["patron"]!["blockStatus"]!.AsArray().Count > 0) continue;
                 latencies[i] = (DateTimeOffset.Parse((string)fee["paidAt"]!, CultureInfo.InvariantCulture) - paidAt[i]).TotalMilliseconds;
@@ -90,6 +92,9 @@ public static class LoopScenario
             $"| {n:N0} | {(o.Rate > 0 ? $"{o.Rate}/s" : "all at once")} | {latencies[n / 2]:F0} | {latencies[(int)(n * 0.99)]:F0} | {latencies[^1]:F0} | up to 72 h | {server.PeakRssMiB():F0} |"));
         Directory.Delete(dataDir, recursive: true);
     }
+
+    /// <summary>FBS patron ids are integers (CONTRACTS.md §2).</summary>
+    private static long Patron(int n) => 8_000_000 + n;
 
     // Serial 0001–3999: the debtor sandbox's CPR register lacks serial 0000.
     private static string Cpr(int n) => string.Create(CultureInfo.InvariantCulture, $"{1 + n % 28:D2}{1 + n / 28 % 12:D2}{50 + n % 50:D2}{1 + n % 3999:D4}");

@@ -23,7 +23,7 @@ public sealed class SandboxHostProgram
         SandboxSeed.Agencies,
         SandboxSeed.LibraryApiKey,
         new SandboxClient(MitIdStandIn.ClientId, MitIdStandIn.ClientSecret),
-        new SandboxClient("feebridge", FbsClients.FeeBridgeToken));
+        new SandboxClient(FbsClients.FeeBridge, FbsClients.Password));
 
     public static async Task Main(string[] args)
     {

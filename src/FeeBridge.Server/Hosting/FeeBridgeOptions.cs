@@ -191,11 +191,17 @@ public sealed class InboxOptions
 /// <summary>How FeeBridge reaches FBS's external API.</summary>
 public sealed class FbsOptions
 {
-    /// <summary>The base address (before <c>/external</c>). In sandbox mode, unset means the in-process FBS sandbox.</summary>
+    /// <summary>
+    /// FBS's external API up to and including <c>/rest/</c> (the swagger's base path). In sandbox mode, unset means the
+    /// in-process FBS sandbox at <c>&lt;own address&gt;/sandbox/fbs/rest/</c>.
+    /// </summary>
     public string? BaseUrl { get; set; }
 
-    /// <summary>FeeBridge's client token for FBS. In sandbox mode, unset means the sandbox's FeeBridge token.</summary>
-    public string? Token { get; set; }
+    /// <summary>FeeBridge's client-system user name for FBS's log-in. In sandbox mode, unset means the sandbox's <c>feebridge</c>.</summary>
+    public string? Username { get; set; }
+
+    /// <summary>Its password. In sandbox mode, unset means the sandbox's <c>sandbox</c>.</summary>
+    public string? Password { get; set; }
 
     public int TimeoutSeconds { get; set; } = 10;
 }

@@ -15,7 +15,8 @@ public sealed record SandboxMode(
     SandboxClient Fbs)
 {
     public const string DebtorSystemPath = "/sandbox/debtor/sf1590";
-    public const string FbsPath = "/sandbox/fbs/";
+    /// <summary>Where the FBS stand-in serves FBS's <c>/rest/</c> (CONTRACTS.md §4).</summary>
+    public const string FbsPath = "/sandbox/fbs/rest/";
     public const string MitIdPath = "/sandbox/mitid";
 }
 

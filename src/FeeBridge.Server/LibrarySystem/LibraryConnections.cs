@@ -7,11 +7,10 @@ namespace FeeBridge.Server.LibrarySystem;
 
 /// <summary>
 /// The clients for the library side: FBS (configured, or the in-process FBS sandbox in sandbox mode, reached over
-/// HTTP like the real one) and webhooks. FBS is null while its address is not known yet.
+/// HTTP like the real one) and webhooks. FBS is null while its address or FeeBridge's credentials are not known.
 /// </summary>
 public sealed class LibraryConnections(FeeBridgeOptions options, IServer server, SandboxMode? sandbox = null) : IDisposable
 {
-
     private readonly Lock _gate = new();
     private HttpClient? _fbsHttp;
     private FbsClient? _fbs;
@@ -27,14 +26,16 @@ public sealed class LibraryConnections(FeeBridgeOptions options, IServer server,
             lock (_gate)
             {
                 if (_fbs is not null) return _fbs;
-                var baseUrl = options.Fbs.BaseUrl is { Length: > 0 } configured ? new Uri(configured)
+                var o = options.Fbs;
+                var baseUrl = o.BaseUrl is { Length: > 0 } configured ? new Uri(configured)
                     : sandbox is not null && OwnAddress.Of(server) is { } self ? new Uri(self, SandboxMode.FbsPath) : null;
-                if (baseUrl is null) return null;
+                var credentials = o.Username is { Length: > 0 } user && o.Password is { Length: > 0 } password ? new FbsCredentials(user, password)
+                    : sandbox is not null ? new FbsCredentials(sandbox.Fbs.Id, sandbox.Fbs.Secret) : null;
+                if (baseUrl is null || credentials is null) return null;
+                // The base address ends in /rest/, so the calls' relative paths (external/…) land below it.
                 if (!baseUrl.AbsolutePath.EndsWith('/')) baseUrl = new Uri(baseUrl + "/");
-                _fbsHttp = new HttpClient { BaseAddress = baseUrl, Timeout = TimeSpan.FromSeconds(options.Fbs.TimeoutSeconds) };
-                var token = options.Fbs.Token ?? sandbox?.Fbs.Secret;
-                if (token is not null) _fbsHttp.DefaultRequestHeaders.Authorization = new("Bearer", token);
-                return _fbs = new FbsClient(_fbsHttp);
+                _fbsHttp = new HttpClient { BaseAddress = baseUrl, Timeout = TimeSpan.FromSeconds(o.TimeoutSeconds) };
+                return _fbs = new FbsClient(_fbsHttp, credentials);
             }
         }
     }

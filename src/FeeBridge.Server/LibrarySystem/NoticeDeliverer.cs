@@ -69,10 +69,16 @@ public sealed class NoticeDeliverer(
             return ("withdrawn", $"The claim is {ClaimNames.Of(claim.Status)} now, so FBS was not told it is paid.", false);
         if (!long.TryParse(item.ClaimId, NumberStyles.None, CultureInfo.InvariantCulture, out var feeId))
             return ("attention", "The claim id is not an FBS fee id, so FBS cannot be told; mark the fee paid in FBS by hand.", false);
-        if (connections.Fbs is not { } fbs) return ("pending", "FBS's address is not known yet.", true);
+        // FBS's patron ids are integers (int64); the Claims API's patronId is text (CONTRACTS.md §1, §2). A claim whose
+        // patronId is not one can never be registered in FBS: staff, not endless retries. (The id itself is not repeated:
+        // a library system might have put something personal there.)
+        if (!long.TryParse(claim.Header.PatronId, NumberStyles.None, CultureInfo.InvariantCulture, out var patronId) || patronId <= 0)
+            return ("attention", "The claim's patronId is not an FBS patron id (FBS patron ids are integers), so FBS cannot be told; mark the fee paid in FBS by hand.", false);
+        if (connections.Fbs is not { } fbs)
+            return ("pending", "FBS is not configured yet (FeeBridge:Fbs:BaseUrl, Username, Password).", true);
         try
         {
-            var results = await fbs.RegisterPaymentAsync(item.AgencyId, claim.Header.PatronId, OrderId(item.AgencyId, item.ClaimId), [feeId], ct);
+            var results = await fbs.RegisterPaymentAsync(item.AgencyId, patronId, OrderId(item.AgencyId, item.ClaimId), [feeId], ct);
             var mine = results.FirstOrDefault(r => r.FeeId == feeId);
             return mine?.PaymentStatus switch
             {
@@ -81,7 +87,9 @@ public sealed class NoticeDeliverer(
                     "FBS already had this fee paid under another order (e.g. at the desk). The citizen may have paid twice: check, and refund one payment.", false),
                 FbsPaymentStatus.NotAllowedByClient => ("attention",
                     "FBS does not let FeeBridge pay this fee (paymentNotAllowedByClient): it is not marked as handed to the debtor system in FBS. Mark it paid in FBS by hand.", false),
-                _ => ("attention", "FBS did not answer for this fee.", false),
+                null => ("attention", "FBS did not answer for this fee.", false),
+                // FBS: any other value is "yet another reason for not registering payment of a fee".
+                _ => ("attention", $"FBS did not register the payment (paymentStatus {Printable(mine.PaymentStatus)}). Mark it paid in FBS by hand.", false),
             };
         }
         catch (TransientLibraryFailure e)
@@ -93,6 +101,9 @@ public sealed class NoticeDeliverer(
             return ("attention", e.Message, false);
         }
     }
+
+    /// <summary>FBS's text, bounded and without control characters, for the delivery log.</summary>
+    private static string Printable(string text) => new(text.Take(64).Select(c => char.IsControl(c) ? '?' : c).ToArray());
 
     private async Task<(string State, string Outcome, bool Retry)> ToWebhookAsync(NoticeItem item, ClaimState claim, CancellationToken ct)
     {

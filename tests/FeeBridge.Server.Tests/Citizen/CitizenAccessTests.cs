@@ -22,8 +22,8 @@ public abstract class CitizenAccessTests(CitizenSite site)
     public async Task Another_persons_claim_is_unreachable_through_the_page_and_the_json_twin()
     {
         var (a, b) = (CitizenSite.NewCpr(), CitizenSite.NewCpr());
-        var mine = await site.FeeAsync("acc-a", a, "Ida Andersen", "120.00", "For sen aflevering");
-        var theirs = await site.FeeAsync("acc-b", b, "Bo Berg", "175.00", "Ikke afleveret");
+        var mine = await site.FeeAsync("7001", a, "Ida Andersen", "120.00", "For sen aflevering");
+        var theirs = await site.FeeAsync("7002", b, "Bo Berg", "175.00", "Ikke afleveret");
         await site.WaitForStatus(theirs, "registered");
 
         using var session = await CitizenSession.LogInAsync(site.Address, a);
@@ -61,7 +61,7 @@ public abstract class CitizenAccessTests(CitizenSite site)
     public async Task Cpr_is_shown_masked_and_never_in_the_page_source_a_url_or_the_log()
     {
         var cpr = CitizenSite.NewCpr();
-        await site.FeeAsync("acc-mask", cpr, "Karen Kirk", "130.00", "For sen aflevering");
+        await site.FeeAsync("7003", cpr, "Karen Kirk", "130.00", "For sen aflevering");
         using var session = await CitizenSession.LogInAsync(site.Address, cpr);
         var page = await session.GetStringAsync("/borger");
         page.ShouldContain($"{cpr[..6]}-****");
@@ -100,7 +100,7 @@ public abstract class CitizenAccessTests(CitizenSite site)
     [Fact]
     public async Task A_company_logs_in_by_cvr_and_sees_its_own_claims()
     {
-        using (var r = await site.Http.PostAsJsonAsync("/sandbox/fbs/710100/patrons/acc-firm/fees",
+        using (var r = await site.Http.PostAsJsonAsync("/sandbox/fbs/710100/patrons/7004/fees",
             new { cvr = "29189846", name = "Bogcaféen ApS", type = "fee", amount = "220.00", reasonMessage = "Ikke afleveret" }))
             r.EnsureSuccessStatusCode();
         using var session = await CitizenSession.LogInAsync(site.Address, "29189846");

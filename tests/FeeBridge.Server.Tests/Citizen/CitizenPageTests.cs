@@ -39,8 +39,8 @@ public sealed partial class CitizenPageTests(PostgresCitizenSite site, Browser b
     public async Task Log_in_see_both_lists_with_totals_pay_in_the_debtor_system_reload_and_see_Betalt()
     {
         var cpr = CitizenSite.NewCpr();
-        var municipal = await site.FeeAsync("pg-1", cpr, "Mette Hansen", "150.00", "Erstatning for bog", materialItemNumber: "5010123456");
-        var old = await site.FeeAsync("pg-1", cpr, "Mette Hansen", "40.00", "For sen aflevering", createdAt: new DateTimeOffset(2019, 5, 1, 10, 0, 0, TimeSpan.FromHours(2)));
+        var municipal = await site.FeeAsync("7101", cpr, "Mette Hansen", "150.00", "Erstatning for bog", materialItemNumber: "5010123456");
+        var old = await site.FeeAsync("7101", cpr, "Mette Hansen", "40.00", "For sen aflevering", createdAt: new DateTimeOffset(2019, 5, 1, 10, 0, 0, TimeSpan.FromHours(2)));
         await site.WaitForStatus(municipal, "registered");
 
         var page = await browser.NewPageAsync();
@@ -78,7 +78,7 @@ public sealed partial class CitizenPageTests(PostgresCitizenSite site, Browser b
     public async Task A_guardian_sees_the_childs_claim_marked_with_the_childs_first_name()
     {
         var (guardian, child) = (CitizenSite.NewCpr(), "1503154321");
-        var claimId = await site.FeeAsync("pg-child", child, "Freja Nielsen", "125.00", "Ikke afleveret", guardianCpr: guardian);
+        var claimId = await site.FeeAsync("7102", child, "Freja Nielsen", "125.00", "Ikke afleveret", guardianCpr: guardian);
         await site.WaitForStatus(claimId, "registered");
 
         var page = await browser.NewPageAsync();
@@ -126,7 +126,7 @@ public sealed partial class CitizenPageTests(PostgresCitizenSite site, Browser b
     public async Task At_320_px_nothing_scrolls_sideways_and_the_page_works_by_keyboard_alone()
     {
         var cpr = CitizenSite.NewCpr();
-        var claimId = await site.FeeAsync("pg-kbd", cpr, "Søren Sørensen", "160.00", "For sen aflevering");
+        var claimId = await site.FeeAsync("7103", cpr, "Søren Sørensen", "160.00", "For sen aflevering");
         await site.WaitForStatus(claimId, "registered");
         var page = await browser.NewPageAsync(width: 320, height: 640);
         await page.GotoAsync(Url("/borger"));

@@ -49,7 +49,8 @@ public class CitizenTextTests
     [Fact]
     public void The_default_faq_answers_the_questions_citizens_ask_filled_in_for_each_municipality()
     {
-        var texts = new CitizenTexts(Tenants.From(new FeeBridgeOptions()), new FeeBridgeOptions());
+        var sandbox = new FeeBridgeOptions { Mode = FeeBridgeMode.Sandbox };
+        var texts = new CitizenTexts(Tenants.From(sandbox, FeeBridge.SandboxHost.SandboxHostProgram.Mode), sandbox);
         var faq = texts.Faq(["101"]);
         var all = string.Join("\n", faq.Select(e => e.Question + " " + e.AnswerHtml));
         foreach (var topic in new[] { "Digital Post", "rykkergebyr", "barn", "kontant", "tilbage", "kontakt", "30 dage", "30. november 2020", "Københavns Kommune" })

@@ -20,7 +20,7 @@ public sealed class SandboxProcess : IDisposable
     public Uri Address { get; }
     public HttpClient Http { get; }
     public string Sf1590Endpoint => new Uri(Address, "/sandbox/debtor/sf1590").ToString();
-    public string FbsBaseUrl => new Uri(Address, "/sandbox/fbs/").ToString();
+    public string FbsBaseUrl => new Uri(Address, "/sandbox/fbs/rest/").ToString();
 
     private bool _disposed;
 

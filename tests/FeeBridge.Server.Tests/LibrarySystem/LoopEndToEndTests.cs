@@ -45,7 +45,7 @@ public abstract class LoopEndToEndTests : IDisposable
         _sandbox.Dispose();
     }
 
-    private async Task<long> CreateFeeAsync(string patron, string amount)
+    private async Task<long> CreateFeeAsync(long patron, string amount)
     {
         var r = await _sandbox.Http.PostAsJsonAsync($"/sandbox/fbs/710100/patrons/{patron}/fees",
             new { cpr = "0101901234", name = "Jens Hansen", type = "fee", amount, reasonMessage = "Gebyr (for sent)" });
@@ -55,12 +55,34 @@ public abstract class LoopEndToEndTests : IDisposable
         return (long)created["feeId"]!;
     }
 
-    private async Task<JsonObject> PatronAsync(string patron) =>
-        JsonNode.Parse(await _sandbox.Http.GetStringAsync($"/sandbox/fbs/external/710100/patrons/{patron}/v4"))!["patron"]!.AsObject();
+    private string? _session;
 
-    private async Task<JsonObject> FeeAsync(string patron, long feeId) =>
-        JsonNode.Parse(await _sandbox.Http.GetStringAsync($"/sandbox/fbs/external/710100/patron/{patron}/fees/v2?includepaid=true&includenonpayable=true"))!
-            .AsArray().Single(f => (long)f!["feeId"]! == feeId)!.AsObject();
+    /// <summary>A call to the FBS sandbox's external API (CONTRACTS.md §2): logged in as FeeBridge's client, <c>X-Session</c>.</summary>
+    private async Task<HttpResponseMessage> FbsAsync(HttpMethod method, string path, object? body = null)
+    {
+        if (_session is null)
+        {
+            using var login = await _sandbox.Http.PostAsJsonAsync("/sandbox/fbs/rest/external/v1/DK-710100/authentication/login", new { username = "feebridge", password = "sandbox" });
+            _session = (string)(await login.Json())["sessionKey"]!;
+        }
+        using var request = new HttpRequestMessage(method, "/sandbox/fbs/rest" + path) { Content = body is null ? null : JsonContent.Create(body) };
+        request.Headers.Add("X-Session", _session);
+        var r = await _sandbox.Http.SendAsync(request);
+        r.StatusCode.ShouldBe(HttpStatusCode.OK);
+        return r;
+    }
+
+    private async Task<JsonObject> PatronAsync(long patron)
+    {
+        using var r = await FbsAsync(HttpMethod.Get, $"/external/DK-710100/patrons/{patron}/v4");
+        return (await r.Json())["patron"]!.AsObject();
+    }
+
+    private async Task<JsonObject> FeeAsync(long patron, long feeId)
+    {
+        using var r = await FbsAsync(HttpMethod.Get, $"/external/DK-710100/patron/{patron}/fees/v2?includepaid=true&includenonpayable=true");
+        return JsonNode.Parse(await r.Content.ReadAsStringAsync())!.AsArray().Single(f => (long)f!["feeId"]! == feeId)!.AsObject();
+    }
 
     private Task<JsonObject> ClaimWhen(long feeId, Func<JsonObject, bool> done) =>
         Eventually.Until(() => _feeBridge.Library.GetClaim("710100", feeId.ToString()), done);
@@ -75,16 +97,16 @@ public abstract class LoopEndToEndTests : IDisposable
     [Fact]
     public async Task AFeeCreatedInFbs_IsRegistered_PaidInTheDebtorSystem_AndFbsShowsItPaid_AndTheBlockGone()
     {
-        var feeId = await CreateFeeAsync("P-loop", "250.00");
-        (await PatronAsync("P-loop"))["blockStatus"]!.AsArray().Single()!["blockedReason"]!.ToString().ShouldBe("E");
-        ((bool)(await FeeAsync("P-loop", feeId))["payableByClient"]!).ShouldBeFalse("handed to the debtor system, not payable at the library");
+        var feeId = await CreateFeeAsync(9001, "250.00");
+        (await PatronAsync(9001))["blockStatus"]!.AsArray().Single()!["blockedReason"]!.ToString().ShouldBe("E");
+        ((bool)(await FeeAsync(9001, feeId))["payableByClient"]!).ShouldBeFalse("handed to the debtor system, not payable at the library");
 
         await ClaimWhen(feeId, c => (string)c["status"]! == "registered");
         (await _sandbox.Http.PostAsJsonAsync("/sandbox/debtor/101/payments", new { betalingsId = await BetalingsIdAsync(feeId), amount = "250.00", method = "MobilePay" }))
             .StatusCode.ShouldBe(HttpStatusCode.OK);
 
-        var fee = await Eventually.Until(() => FeeAsync("P-loop", feeId), f => f["paidDate"] is not null);
-        (await PatronAsync("P-loop"))["blockStatus"]!.AsArray().ShouldBeEmpty();
+        var fee = await Eventually.Until(() => FeeAsync(9001, feeId), f => f["paidDate"] is not null);
+        (await PatronAsync(9001))["blockStatus"]!.AsArray().ShouldBeEmpty();
         ((string)(await ClaimWhen(feeId, c => (string)c["status"]! == "paid"))["outstanding"]!).ShouldBe("0.00");
         var fbsNotice = (await Eventually.Until(() => NoticesAsync(feeId), n => n.Any(x => (string)x!["target"]! == "fbs" && (string)x["state"]! != "pending")))
             .Single(n => (string)n!["target"]! == "fbs")!;
@@ -96,7 +118,7 @@ public abstract class LoopEndToEndTests : IDisposable
     [Fact]
     public async Task APartPayment_LeavesTheFeeUnpaidInFbs_AndStaffSeeIt_ThenTheRestSettlesIt()
     {
-        var feeId = await CreateFeeAsync("P-part", "250.00");
+        var feeId = await CreateFeeAsync(9002, "250.00");
         await ClaimWhen(feeId, c => (string)c["status"]! == "registered");
         var betalingsId = await BetalingsIdAsync(feeId);
         await _sandbox.Http.PostAsJsonAsync("/sandbox/debtor/101/payments", new { betalingsId, amount = "100.00" });
@@ -104,17 +126,17 @@ public abstract class LoopEndToEndTests : IDisposable
         await ClaimWhen(feeId, c => (string)c["status"]! == "partially-paid");
         var staff = await Eventually.Until(() => NoticesAsync(feeId), n => n.Any(x => (string)x!["target"]! == "staff"));
         ((string)staff.Single(x => (string)x!["target"]! == "staff")!["state"]!).ShouldBe("attention");
-        (await FeeAsync("P-part", feeId))["paidDate"].ShouldBeNull("FBS pays a fee whole or not at all");
+        (await FeeAsync(9002, feeId))["paidDate"].ShouldBeNull("FBS pays a fee whole or not at all");
 
         await _sandbox.Http.PostAsJsonAsync("/sandbox/debtor/101/payments", new { betalingsId, amount = "150.00" });
-        await Eventually.Until(() => FeeAsync("P-part", feeId), f => f["paidDate"] is not null);
-        (await PatronAsync("P-part"))["blockStatus"]!.AsArray().ShouldBeEmpty();
+        await Eventually.Until(() => FeeAsync(9002, feeId), f => f["paidDate"] is not null);
+        (await PatronAsync(9002))["blockStatus"]!.AsArray().ShouldBeEmpty();
     }
 
     [Fact]
     public async Task AReversalAfterSettlement_ReopensTheClaim_AndFbsIsToldNothingFalse()
     {
-        var feeId = await CreateFeeAsync("P-rev", "250.00");
+        var feeId = await CreateFeeAsync(9003, "250.00");
         await ClaimWhen(feeId, c => (string)c["status"]! == "registered");
         using var debtorSystem = new HttpClient { BaseAddress = _feeBridge.Address };
         var fagsystemId = $"710100-{feeId}";
@@ -128,22 +150,17 @@ public abstract class LoopEndToEndTests : IDisposable
         var notices = await Eventually.Until(() => NoticesAsync(feeId), n => n.Any(x => (string)x!["target"]! == "fbs" && (string)x["state"]! != "pending"));
         ((string)notices.Single(x => (string)x!["target"]! == "fbs")!["state"]!).ShouldBe("withdrawn");
         notices.ShouldContain(x => (string)x!["target"]! == "staff" && (string)x["eventType"]! == "claim.reopened");
-        (await FeeAsync("P-rev", feeId))["paidDate"].ShouldBeNull("FBS was never told the fee was paid");
-        (await PatronAsync("P-rev"))["blockStatus"]!.AsArray().ShouldNotBeEmpty();
+        (await FeeAsync(9003, feeId))["paidDate"].ShouldBeNull("FBS was never told the fee was paid");
+        (await PatronAsync(9003))["blockStatus"]!.AsArray().ShouldNotBeEmpty();
     }
 
     [Fact]
     public async Task AFeeFbsAlreadyHadPaidAnotherWay_IsShownToStaff_AsAPossibleDoublePayment()
     {
-        var feeId = await CreateFeeAsync("P-twice", "250.00");
+        var feeId = await CreateFeeAsync(9004, "250.00");
         await ClaimWhen(feeId, c => (string)c["status"]! == "registered");
         // Someone registers the payment in FBS under another order (e.g. at the desk) ...
-        using (var desk = new HttpRequestMessage(HttpMethod.Post, "/sandbox/fbs/external/v1/710100/patron/P-twice/payment")
-               { Content = JsonContent.Create(new { orderId = "desk-1", feeId = new[] { feeId } }) })
-        {
-            desk.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", "sandbox-feebridge-token");
-            (await _sandbox.Http.SendAsync(desk)).StatusCode.ShouldBe(HttpStatusCode.OK);
-        }
+        using (await FbsAsync(HttpMethod.Post, "/external/v1/DK-710100/patron/9004/payment", new { orderId = "desk-1", feeIds = new[] { feeId } })) { }
         // ... and the citizen pays at the municipality as well.
         await _sandbox.Http.PostAsJsonAsync("/sandbox/debtor/101/payments", new { betalingsId = await BetalingsIdAsync(feeId), amount = "250.00" });
 
@@ -156,16 +173,16 @@ public abstract class LoopEndToEndTests : IDisposable
     [Fact]
     public async Task HandOffToCollection_KeepsTheBlock_UntilTheCollectorReportsPayment()
     {
-        var feeId = await CreateFeeAsync("P-coll", "250.00");
+        var feeId = await CreateFeeAsync(9005, "250.00");
         await ClaimWhen(feeId, c => (string)c["status"]! == "registered");
         using var debtorSystem = new HttpClient { BaseAddress = _feeBridge.Address };
         await debtorSystem.SendAsync("101", Reports.Of($"710100-{feeId}", HaendelseType.OversendtTilInddrivelse, "500.00", "250.00"));
         await ClaimWhen(feeId, c => (string)c["status"]! == "in-collection");
-        (await PatronAsync("P-coll"))["blockStatus"]!.AsArray().ShouldNotBeEmpty();
+        (await PatronAsync(9005))["blockStatus"]!.AsArray().ShouldNotBeEmpty();
 
         await debtorSystem.SendAsync("101", Reports.Of($"710100-{feeId}", HaendelseType.Daekning, "250.00", "0.00", day: 30));
-        await Eventually.Until(() => FeeAsync("P-coll", feeId), f => f["paidDate"] is not null);
-        (await PatronAsync("P-coll"))["blockStatus"]!.AsArray().ShouldBeEmpty();
+        await Eventually.Until(() => FeeAsync(9005, feeId), f => f["paidDate"] is not null);
+        (await PatronAsync(9005))["blockStatus"]!.AsArray().ShouldBeEmpty();
     }
 }
 
@@ -174,3 +191,52 @@ public sealed class LoopEndToEndOnSqlite() : LoopEndToEndTests(StoreKind.Sqlite)
 
 [Trait("store", "postgresql")]
 public sealed class LoopEndToEndOnPostgres() : LoopEndToEndTests(StoreKind.Postgres);
+
+/// <summary>
+/// The README's "whole loop" in sandbox mode with nothing configured for FBS: FeeBridge reaches the in-process FBS
+/// sandbox at its own <c>/sandbox/fbs/rest/</c> with the sandbox client <c>feebridge</c>/<c>sandbox</c> (CONTRACTS.md §4).
+/// </summary>
+public abstract class SandboxModeLoopTests : IDisposable
+{
+    private readonly FeeBridgeProcess _feeBridge;
+
+    protected SandboxModeLoopTests(StoreKind kind) =>
+        _feeBridge = new FeeBridgeProcess(TestStores.NewDataDirectory(), kind == StoreKind.Postgres ? TestStores.NewPostgresDatabase() : null,
+            new Dictionary<string, string> { ["FeeBridge:Notices:PollMilliseconds"] = "20", ["FeeBridge:Inbox:PollMilliseconds"] = "20" });
+
+    public void Dispose() => _feeBridge.Dispose();
+
+    [Fact]
+    public async Task TheReadmeLoop_WithTheInProcessFbsSandbox_EndsWithTheFeePaidInFbs()
+    {
+        using var http = new HttpClient { BaseAddress = _feeBridge.Address };
+        using var created = await http.PostAsJsonAsync("/sandbox/fbs/710100/patrons/1234567/fees",
+            new { cpr = "0101901234", name = "Mette Hansen", type = "fee", amount = "250.00", reasonMessage = "Gebyr (for sent)" });
+        created.StatusCode.ShouldBe(HttpStatusCode.Created);
+        var feeId = (long)(await created.Json())["feeId"]!;
+        await Eventually.Until(() => _feeBridge.Library.GetClaim("710100", feeId.ToString()), c => (string)c["status"]! == "registered");
+        (await http.PostAsJsonAsync("/sandbox/debtor/101/payments", new { fagsystemFordringId = $"710100-{feeId}", amount = "250.00", method = "MobilePay" }))
+            .StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        using var login = await http.PostAsJsonAsync("/sandbox/fbs/rest/external/v1/DK-710100/authentication/login", new { username = "feebridge", password = "sandbox" });
+        var session = (string)(await login.Json())["sessionKey"]!;
+        var fee = await Eventually.Until(async () =>
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/sandbox/fbs/rest/external/DK-710100/patron/1234567/fees/v2?includepaid=true&includenonpayable=true");
+            request.Headers.Add("X-Session", session);
+            using var r = await http.SendAsync(request);
+            return JsonNode.Parse(await r.Content.ReadAsStringAsync())!.AsArray().Single(f => (long)f!["feeId"]! == feeId)!.AsObject();
+        }, f => f["paidDate"] is not null);
+        fee["paidDate"].ShouldNotBeNull();
+        // FBS is told before the delivery is recorded: wait for the record.
+        var notices = await Eventually.Until(async () => JsonNode.Parse(await _feeBridge.Library.GetStringAsync($"/api/v1/agencies/710100/notices?claimId={feeId}"))!.AsArray(),
+            n => n.Any(x => (string)x!["target"]! == "fbs" && (string)x["state"]! != "pending"));
+        ((string)notices.Single(n => (string)n!["target"]! == "fbs")!["state"]!).ShouldBe("delivered");
+    }
+}
+
+[Trait("store", "sqlite")]
+public sealed class SandboxModeLoopOnSqlite() : SandboxModeLoopTests(StoreKind.Sqlite);
+
+[Trait("store", "postgresql")]
+public sealed class SandboxModeLoopOnPostgres() : SandboxModeLoopTests(StoreKind.Postgres);
