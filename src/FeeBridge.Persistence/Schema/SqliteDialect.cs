@@ -36,6 +36,24 @@ public sealed class SqliteDialect : StoreDialect
     // The write gate and BEGIN IMMEDIATE already exclude every other writer.
     public override string LockSql(DbCommand cmd, IReadOnlyCollection<string> lockKeys) => "";
 
+    // SQLite takes at most 32,766 parameters in one statement (SQLITE_MAX_VARIABLE_NUMBER); keep well below it,
+    // leaving room for a statement's own few.
+    private const int MaxParameters = 30_000;
+
+    // Up to this many values a list of parameters; beyond it one JSON array parameter, which any number fits.
+    private const int MaxListedValues = 500;
+
+    public override int MaxRowsPerStatement(int columns) => Math.Max(1, MaxParameters / Math.Max(1, columns));
+
+    public override string AnyOf(DbCommand cmd, IEnumerable<(string AgencyId, string Other)> pairs, string otherColumn)
+    {
+        var list = pairs as IReadOnlyCollection<(string AgencyId, string Other)> ?? pairs.ToList();
+        if (list.Count <= MaxListedValues) return base.AnyOf(cmd, list, otherColumn);
+        var name = "@any_json" + cmd.Parameters.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        cmd.With(name, System.Text.Json.JsonSerializer.Serialize(list.Select(p => new[] { p.AgencyId, p.Other })));
+        return $"(agency_id, {otherColumn}) IN (SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each({name}))";
+    }
+
     public override string RowSource(DbCommand cmd, string name, RowSet rows)
     {
         var sql = new System.Text.StringBuilder("VALUES ");
@@ -57,6 +75,11 @@ public sealed class SqliteDialect : StoreDialect
     public override string OneOf<T>(DbCommand cmd, string column, string name, IReadOnlyCollection<T> values)
     {
         if (values.Count == 0) return "1 = 0";
+        if (values.Count > MaxListedValues)
+        {
+            cmd.With("@" + name, System.Text.Json.JsonSerializer.Serialize(values));
+            return $"{column} IN (SELECT value FROM json_each(@{name}))";
+        }
         var i = 0;
         foreach (var v in values) cmd.With($"@{name}{i++}", v);
         return $"{column} IN ({string.Join(", ", Enumerable.Range(0, values.Count).Select(k => $"@{name}{k}"))})";
