@@ -124,6 +124,8 @@ public sealed class FbsSandboxTests : IAsyncLifetime
         (await _http.PostAsJsonAsync("/sandbox/fbs/710100/patrons/P2/fees", new { cpr = "3213901234", amount = "120.00" })).StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
         (await _http.PostAsJsonAsync("/sandbox/fbs/710100/patrons/P2/fees", new { cpr = "0101901234", amount = "0.00" })).StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
         (await _http.PostAsJsonAsync("/sandbox/fbs/999999/patrons/P2/fees", new { cpr = "0101901234", amount = "1.00" })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        // Money.MaxClaimAmount: the sandbox holds amounts to the bound FeeBridge does (issue 14).
+        (await _http.PostAsJsonAsync("/sandbox/fbs/710100/patrons/P2/fees", new { cpr = "0101901234", amount = "999999999999.99" })).StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
         _puts.ShouldBeEmpty();
     }
 
