@@ -114,6 +114,8 @@ public sealed class ClockAndPaymentTests : IDisposable
         Register();
         (await _http.PostAsJsonAsync("/sandbox/debtor/101/payments", new { fagsystemFordringId = "710100-C1", amount = "0.00" })).StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
         (await _http.PostAsJsonAsync("/sandbox/debtor/101/payments", new { fagsystemFordringId = "710100-C1", amount = "1.005" })).StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        // Money.MaxClaimAmount: no payment above the bound FeeBridge holds every amount to (issue 14).
+        (await _http.PostAsJsonAsync("/sandbox/debtor/101/payments", new { fagsystemFordringId = "710100-C1", amount = "1000000.01" })).StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
         ((string)(await Claim())["restsaldo"]!).ShouldBe("120.00");
     }
 }

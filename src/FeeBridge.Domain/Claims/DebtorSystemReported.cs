@@ -41,6 +41,22 @@ public sealed record DebtorSystemReported(Guid HaendelseId, DebtorEventKind Kind
     public override string? IdempotencyKey => DebtorEvents.Key(HaendelseId);
 }
 
+/// <summary>
+/// What a claim has been told so far, for weighing a new report at receipt: its reductions (the library's
+/// write-downs and the debtor system's <c>Nedregulering</c>s) and its payments less reversals.
+/// </summary>
+public readonly record struct ReportedSoFar(Money Reductions, Money NetPayments)
+{
+    /// <summary>This report taken into account (once it is accepted), for the next one in the same delivery.</summary>
+    public ReportedSoFar After(DebtorEventKind kind, Money beloeb) => kind switch
+    {
+        DebtorEventKind.AdjustedDown => this with { Reductions = Reductions + beloeb },
+        DebtorEventKind.Covered => this with { NetPayments = NetPayments + beloeb },
+        DebtorEventKind.PaymentReversed => this with { NetPayments = NetPayments - beloeb },
+        _ => this,
+    };
+}
+
 /// <summary>Names and rules for the debtor system's events.</summary>
 public static class DebtorEvents
 {
@@ -87,6 +103,8 @@ public static class DebtorEvents
     public static string? Impossibility(Money principal, DebtorEventKind kind, Money beloeb, Money restsaldo)
     {
         if (beloeb.IsNegative) return "Beloeb is negative.";
+        // One bound for every amount FeeBridge takes (Money.MaxClaimAmount), so every sum of them stays readable.
+        if (!beloeb.IsWithinMax) return $"Beloeb is more than {Money.MaxClaimAmount}, the largest amount FeeBridge accepts.";
         if (restsaldo.IsNegative) return "Restsaldo is negative.";
         if (restsaldo > principal) return $"Restsaldo {restsaldo} is more than the claim's principal {principal}.";
         var moves = kind is DebtorEventKind.Covered or DebtorEventKind.WrittenOff or DebtorEventKind.AdjustedDown or DebtorEventKind.PaymentReversed;
@@ -94,6 +112,22 @@ public static class DebtorEvents
         // Only a payment can exceed the principal (an over-payment becomes a credit); nothing else can take more than there was.
         if (kind is DebtorEventKind.WrittenOff or DebtorEventKind.AdjustedDown or DebtorEventKind.AccountClosed && beloeb > principal)
             return $"Beloeb {beloeb} is more than the claim's principal {principal}.";
+        return null;
+    }
+
+    /// <summary>
+    /// <see cref="Impossibility(Money, DebtorEventKind, Money, Money)"/>, and what cannot be true given what the claim
+    /// has been told so far (<paramref name="soFar"/>: applied, waiting in the inbox, and earlier in the same
+    /// delivery): reductions (write-downs and <c>Nedregulering</c>s) together never exceed the principal, and a
+    /// <c>Tilbagefoersel</c> never reverses more than the payments reported — it comes after the payment it reverses.
+    /// </summary>
+    public static string? Impossibility(Money principal, ReportedSoFar soFar, DebtorEventKind kind, Money beloeb, Money restsaldo)
+    {
+        if (Impossibility(principal, kind, beloeb, restsaldo) is { } reason) return reason;
+        if (kind == DebtorEventKind.AdjustedDown && soFar.Reductions + beloeb > principal)
+            return $"Nedregulering {beloeb} would reduce the claim by {soFar.Reductions + beloeb} in all, more than its principal {principal}.";
+        if (kind == DebtorEventKind.PaymentReversed && beloeb > soFar.NetPayments)
+            return $"Tilbagefoersel {beloeb} is more than the payments reported for the claim ({Money.Max(Money.Zero, soFar.NetPayments)}); report the payment before its reversal.";
         return null;
     }
 

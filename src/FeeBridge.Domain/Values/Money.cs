@@ -19,6 +19,35 @@ public readonly struct Money : IEquatable<Money>, IComparable<Money>
     /// <summary>The amount in øre (1 krone = 100 øre).</summary>
     public long Ore { get; }
 
+    /// <summary>
+    /// The one upper bound for amounts FeeBridge accepts, anywhere: a claim (its lines together), a line, a write-down,
+    /// a debtor-system report, a sandbox fee or payment. 1,000,000.00 kr is far above any library claim and a million
+    /// times below what <see cref="TryParse"/> reads (twelve integer digits), so every sum FeeBridge forms of accepted
+    /// amounts — a debtor's balance over many claims, with interest and fees — can be written and read back by every
+    /// part (issue 14: a claim of 999,999,999,999.99 kr was accepted and its debtor's balance could never be read).
+    /// </summary>
+    public static readonly Money MaxClaimAmount = new(1_000_000_00);
+
+    /// <summary>The message for an amount above <see cref="MaxClaimAmount"/>; never repeats the amount itself.</summary>
+    public static readonly string AboveMaxError = $"Must be at most {MaxClaimAmount} (the largest amount FeeBridge accepts).";
+
+    /// <summary>True when the amount's size is at most <see cref="MaxClaimAmount"/>.</summary>
+    public bool IsWithinMax => Ore >= -MaxClaimAmount.Ore && Ore <= MaxClaimAmount.Ore;
+
+    /// <summary>
+    /// <see cref="TryParse"/> for an amount FeeBridge is to accept: also refuses one above <see cref="MaxClaimAmount"/>.
+    /// Every reader of an incoming amount uses this (Claims API, sandbox); the debtor system's reports are held to
+    /// the same bound when they are received.
+    /// </summary>
+    public static bool TryParseAccepted(string? text, out Money money, out string? error)
+    {
+        if (!TryParse(text, out money, out error)) return false;
+        if (money.IsWithinMax) return true;
+        money = default;
+        error = AboveMaxError;
+        return false;
+    }
+
     /// <summary>No money: 0.00 kr.</summary>
     public static Money Zero => default;
 

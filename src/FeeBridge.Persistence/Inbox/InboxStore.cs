@@ -37,50 +37,151 @@ public sealed class InboxStore(StoreDialect dialect)
         new("received_at", ColumnType.Int64), new("lease_until", ColumnType.Int64),
     ];
 
-    /// <summary>Stores one delivery in one transaction and answers per report; a report seen before gets its first answer again.</summary>
+    /// <summary>
+    /// Stores one delivery in one transaction and answers per report. A report seen before gets its first answer
+    /// again; the same <c>HaendelseId</c> with different content is refused (<c>Afvist</c>) and changes nothing, as the
+    /// debtor system sends an event once and only repeats it. Each new report is weighed against what its claim has
+    /// been told so far, the delivery's earlier reports included (<see cref="DebtorEvents.Impossibility(Money, ReportedSoFar, DebtorEventKind, Money, Money)"/>).
+    /// </summary>
     public async Task<IReadOnlyList<InboxAnswer>> ReceiveAsync(string municipality, IReadOnlyList<InboxEntry> delivery, DateTimeOffset now, CancellationToken ct)
     {
         var entries = delivery.DistinctBy(e => e.HaendelseId).ToList();
         await using var scope = await dialect.BeginWriteAsync([], ct);
-        var claims = await ClaimsAsync(scope, entries, ct);
+        var (stored, claims) = await ReadFirstAsync(scope, municipality, entries, ct);
 
         var rows = new RowSet(InboxColumns);
         var decided = new Dictionary<Guid, InboxAnswer>();
+        var fresh = new List<InboxEntry>();
         var at = ClaimCodec.ToMicros(now);
-        foreach (var e in entries)
+        foreach (var e in entries.Where(e => !stored.ContainsKey(e.HaendelseId)))
         {
             var key = Split(e.FagsystemFordringId);
-            var reason = key is { } k && claims.TryGetValue(k, out var claim) && claim.Municipality == municipality
-                ? DebtorEvents.Impossibility(claim.Amount, e.Kind, e.Beloeb, e.Restsaldo)
-                : $"No claim {e.FagsystemFordringId} was registered by FeeBridge in municipality {municipality}.";
-            decided[e.HaendelseId] = new InboxAnswer(e.HaendelseId, reason is null, reason);
-            rows.Add(e.HaendelseId.ToString("D"), municipality, e.FagsystemFordringId, key?.AgencyId, key?.ClaimId, e.DelfordringId,
-                DebtorEvents.WireName(e.Kind), e.Beloeb.Ore, e.ValueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                e.PaymentMethod, e.Restsaldo.Ore, reason is null ? "pending" : "refused", reason, at, 0);
-        }
-        await using var insert = scope.Command("");
-        insert.CommandText = dialect.InsertSql(insert, "inbox", rows, "r", tail: "ON CONFLICT (haendelse_id) DO NOTHING RETURNING haendelse_id");
-        var inserted = new HashSet<Guid>();
-        await using (var r = await insert.ExecuteReaderAsync(ct))
-        {
-            while (await r.ReadAsync(ct)) inserted.Add(Guid.Parse(r.GetString(0)));
-        }
-
-        // Seen before: answer as the first time (its stored state), not as this copy would be judged now.
-        var repeats = entries.Where(e => !inserted.Contains(e.HaendelseId)).ToList();
-        if (repeats.Count > 0)
-        {
-            await using var earlier = scope.Command("");
-            earlier.CommandText = $"SELECT haendelse_id, state, reason FROM inbox WHERE {dialect.OneOf(earlier, "haendelse_id", "x", repeats.Select(e => e.HaendelseId.ToString("D")).ToList())}";
-            await using var r = await earlier.ExecuteReaderAsync(ct);
-            while (await r.ReadAsync(ct))
+            string? reason;
+            if (key is { } k && claims.TryGetValue(k, out var claim) && claim.Municipality == municipality)
             {
-                var id = Guid.Parse(r.GetString(0));
-                decided[id] = new InboxAnswer(id, r.GetString(1) != "refused", r.IsDBNull(2) ? null : r.GetString(2));
+                reason = DebtorEvents.Impossibility(claim.Amount, claim.SoFar, e.Kind, e.Beloeb, e.Restsaldo);
+                if (reason is null) claims[k] = claim with { SoFar = claim.SoFar.After(e.Kind, e.Beloeb) };
+            }
+            else reason = $"No claim {e.FagsystemFordringId} was registered by FeeBridge in municipality {municipality}.";
+            decided[e.HaendelseId] = new InboxAnswer(e.HaendelseId, reason is null, reason);
+            fresh.Add(e);
+            rows.Add(e.HaendelseId.ToString("D"), municipality, e.FagsystemFordringId, key?.AgencyId, key?.ClaimId, e.DelfordringId,
+                DebtorEvents.WireName(e.Kind), e.Beloeb.Ore, Date(e.ValueDate), e.PaymentMethod, e.Restsaldo.Ore,
+                reason is null ? "pending" : "refused", reason, at, 0);
+        }
+        if (rows.Count > 0)
+        {
+            await using var insert = scope.Command("");
+            insert.CommandText = dialect.InsertSql(insert, "inbox", rows, "r", tail: "ON CONFLICT (haendelse_id) DO NOTHING RETURNING haendelse_id");
+            var inserted = new HashSet<Guid>();
+            await using (var r = await insert.ExecuteReaderAsync(ct))
+            {
+                // One result per statement: a large delivery is several on SQLite (StoreDialect.InsertSql).
+                do
+                {
+                    while (await r.ReadAsync(ct)) inserted.Add(Guid.Parse(r.GetString(0)));
+                } while (await r.NextResultAsync(ct));
+            }
+            // Stored by another delivery in the meantime: answered as that one was.
+            var raced = fresh.Where(e => !inserted.Contains(e.HaendelseId)).ToList();
+            if (raced.Count > 0)
+            {
+                foreach (var (id, row) in await StoredAsync(scope, raced, ct)) stored[id] = row;
             }
         }
         await scope.CommitAsync(ct);
-        return delivery.Select(e => decided[e.HaendelseId]).ToList();
+
+        // Seen before: answer as the first time (its stored state), not as this copy would be judged now — unless
+        // this copy says something else, which an event the debtor system only repeats cannot do.
+        var first = new Dictionary<Guid, InboxEntry>();
+        var answers = new List<InboxAnswer>(delivery.Count);
+        foreach (var e in delivery)
+        {
+            var original = first.TryAdd(e.HaendelseId, e) ? null : first[e.HaendelseId];
+            if (stored.TryGetValue(e.HaendelseId, out var row))
+            {
+                answers.Add(!row.SameAs(municipality, e) ? Conflicting(e.HaendelseId)
+                    : new InboxAnswer(e.HaendelseId, row.State != "refused", row.Reason));
+            }
+            else answers.Add(original is not null && original != e ? Conflicting(e.HaendelseId) : decided[e.HaendelseId]);
+        }
+        return answers;
+    }
+
+    private static InboxAnswer Conflicting(Guid id) => new(id, false,
+        $"HaendelseId {id:D} was received before with different content; the first report stands.");
+
+    private static string Date(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>A report as stored: its content (to tell a repeat from a conflict) and the answer it got.</summary>
+    private sealed record StoredReport(string Municipality, string FagsystemFordringId, string? DelfordringId, string Type, long BeloebOre,
+        string ValueDate, string? PaymentMethod, long RestsaldoOre, string State, string? Reason)
+    {
+        public bool SameAs(string municipality, InboxEntry e) =>
+            Municipality == municipality && FagsystemFordringId == e.FagsystemFordringId && DelfordringId == e.DelfordringId &&
+            Type == DebtorEvents.WireName(e.Kind) && BeloebOre == e.Beloeb.Ore && ValueDate == Date(e.ValueDate) &&
+            PaymentMethod == e.PaymentMethod && RestsaldoOre == e.Restsaldo.Ore;
+    }
+
+    /// <summary>A claim as the receiver weighs reports against it.</summary>
+    private sealed record ClaimFacts(string Municipality, Money Amount, ReportedSoFar SoFar);
+
+    private const string StoredColumns =
+        "haendelse_id, municipality, fagsystem_fordring_id, delfordring_id, type, beloeb_ore, value_date, payment_method, restsaldo_ore, state, reason";
+
+    private static StoredReport ReadStored(System.Data.Common.DbDataReader r) => new(
+        r.GetString(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3), r.GetString(4), r.GetInt64(5), r.GetString(6),
+        r.IsDBNull(7) ? null : r.GetString(7), r.GetInt64(8), r.GetString(9), r.IsDBNull(10) ? null : r.GetString(10));
+
+    private async Task<Dictionary<Guid, StoredReport>> StoredAsync(WriteScope scope, IReadOnlyList<InboxEntry> entries, CancellationToken ct)
+    {
+        await using var cmd = scope.Command("");
+        cmd.CommandText = $"SELECT {StoredColumns} FROM inbox WHERE {dialect.OneOf(cmd, "haendelse_id", "x", entries.Select(e => e.HaendelseId.ToString("D")).ToList())}";
+        var found = new Dictionary<Guid, StoredReport>();
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        while (await r.ReadAsync(ct)) found[Guid.Parse(r.GetString(0))] = ReadStored(r);
+        return found;
+    }
+
+    /// <summary>
+    /// In one round trip: the delivery's reports stored before, and the claims they name with what those have been
+    /// told so far — the summary (applied) plus what waits in the inbox, read in one statement so no report is
+    /// counted in neither.
+    /// </summary>
+    private async Task<(Dictionary<Guid, StoredReport> Stored, Dictionary<(string, string), ClaimFacts> Claims)> ReadFirstAsync(
+        WriteScope scope, string municipality, IReadOnlyList<InboxEntry> entries, CancellationToken ct)
+    {
+        var stored = new Dictionary<Guid, StoredReport>();
+        var claims = new Dictionary<(string, string), ClaimFacts>();
+        var keys = entries.Select(e => Split(e.FagsystemFordringId)).OfType<(string, string)>().Distinct().ToList();
+        // Only a reversal or a reduction is weighed against the reports still waiting; a delivery of payments need not look.
+        var weighs = entries.Any(e => e.Kind is DebtorEventKind.AdjustedDown or DebtorEventKind.PaymentReversed);
+        await using var cmd = scope.Command("");
+        var sql = new StringBuilder($"SELECT {StoredColumns} FROM inbox WHERE {dialect.OneOf(cmd, "haendelse_id", "x", entries.Select(e => e.HaendelseId.ToString("D")).ToList())};\n");
+        if (keys.Count > 0)
+        {
+            var waiting = weighs ? $"""
+                COALESCE((SELECT SUM(i.beloeb_ore) FROM inbox i WHERE i.state = 'pending' AND i.agency_id = s.agency_id AND i.claim_id = s.claim_id AND i.type = 'adjusted-down'), 0),
+                COALESCE((SELECT SUM(CASE i.type WHEN 'covered' THEN i.beloeb_ore ELSE -i.beloeb_ore END) FROM inbox i
+                    WHERE i.state = 'pending' AND i.agency_id = s.agency_id AND i.claim_id = s.claim_id AND i.type IN ('covered', 'payment-reversed')), 0)
+                """ : "0, 0";
+            sql.Append(System.Globalization.CultureInfo.InvariantCulture, $"""
+                SELECT s.agency_id, s.claim_id, s.municipality, s.amount_ore, s.written_down_ore, s.paid_ore + s.credit_ore, {waiting}
+                FROM claim_summaries s WHERE s.route = 'debtor-system' AND ({dialect.AnyOf(cmd, keys, "claim_id")})
+                """);
+        }
+        cmd.CommandText = sql.ToString();
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        while (await r.ReadAsync(ct)) stored[Guid.Parse(r.GetString(0))] = ReadStored(r);
+        if (keys.Count > 0 && await r.NextResultAsync(ct))
+        {
+            while (await r.ReadAsync(ct))
+            {
+                claims[(r.GetString(0), r.GetString(1))] = new ClaimFacts(r.GetString(2), Money.FromOre(r.GetInt64(3)),
+                    new ReportedSoFar(Money.FromOre(r.GetInt64(4) + r.GetInt64(6)), Money.FromOre(r.GetInt64(5) + r.GetInt64(7))));
+            }
+        }
+        return (stored, claims);
     }
 
     /// <summary>Pending reports, oldest first, leased so other processes skip them until the lease ends.</summary>
@@ -108,17 +209,21 @@ public sealed class InboxStore(StoreDialect dialect)
         return items.OrderBy(i => i.Id).ToList();
     }
 
-    /// <summary>One municipality's reports, newest first; optionally one state (<c>refused</c> for staff).</summary>
-    public async Task<IReadOnlyList<InboxView>> ListAsync(string municipality, string? state, long? beforeId, int limit, CancellationToken ct)
+    /// <summary>
+    /// One agency's reports, newest first; optionally one state (<c>refused</c> for staff). Only those its own
+    /// municipality's debtor system sent about the agency's claims (<c>FagsystemFordringId</c> = agency-claim): an
+    /// agency never sees another agency's payments, even in the same municipality.
+    /// </summary>
+    public async Task<IReadOnlyList<InboxView>> ListAsync(string agencyId, string municipality, string? state, long? beforeId, int limit, CancellationToken ct)
     {
         await using var c = await dialect.OpenAsync(ct);
         await using var cmd = c.CreateCommand();
         cmd.CommandText = $"""
             SELECT id, haendelse_id, municipality, fagsystem_fordring_id, type, beloeb_ore, value_date, restsaldo_ore, state, reason, received_at
-            FROM inbox WHERE municipality = @m{(state is null ? "" : " AND state = @st")}{(beforeId is null ? "" : " AND id < @b")}
+            FROM inbox WHERE municipality = @m AND agency_id = @a{(state is null ? "" : " AND state = @st")}{(beforeId is null ? "" : " AND id < @b")}
             ORDER BY id DESC LIMIT @n
             """;
-        cmd.With("@m", municipality).With("@n", limit);
+        cmd.With("@m", municipality).With("@a", agencyId).With("@n", limit);
         if (state is not null) cmd.With("@st", state);
         if (beforeId is not null) cmd.With("@b", beforeId);
         var list = new List<InboxView>();
@@ -169,16 +274,4 @@ public sealed class InboxStore(StoreDialect dialect)
         fagsystemFordringId.Length > 7 && fagsystemFordringId[6] == '-' && AgencyId.TryParse(fagsystemFordringId[..6], out _, out _)
             ? (fagsystemFordringId[..6], fagsystemFordringId[7..])
             : null;
-
-    private async Task<Dictionary<(string, string), (string Municipality, Money Amount)>> ClaimsAsync(WriteScope scope, IReadOnlyList<InboxEntry> entries, CancellationToken ct)
-    {
-        var keys = entries.Select(e => Split(e.FagsystemFordringId)).OfType<(string, string)>().Distinct().ToList();
-        var found = new Dictionary<(string, string), (string, Money)>();
-        if (keys.Count == 0) return found;
-        await using var cmd = scope.Command("");
-        cmd.CommandText = $"SELECT agency_id, claim_id, municipality, amount_ore FROM claim_summaries WHERE route = 'debtor-system' AND ({dialect.AnyOf(cmd, keys, "claim_id")})";
-        await using var r = await cmd.ExecuteReaderAsync(ct);
-        while (await r.ReadAsync(ct)) found[(r.GetString(0), r.GetString(1))] = (r.GetString(2), Money.FromOre(r.GetInt64(3)));
-        return found;
-    }
 }

@@ -205,6 +205,11 @@ public static class Migrations
             CREATE INDEX outbox_pending ON outbox (municipality, id) WHERE state = 'pending';
             CREATE INDEX outbox_claim_pending ON outbox (agency_id, claim_id, seq) WHERE state = 'pending';
             """, "sqlite"),
+        (8, """
+            -- The receiver weighs a reversal or a reduction against what its claim has been told so far, the reports
+            -- still waiting to be applied included: found by claim, among the pending rows only.
+            CREATE INDEX inbox_claim_pending ON inbox (agency_id, claim_id) WHERE state = 'pending';
+            """, null),
     ];
 
     /// <summary>The ledger's sequence (claims, queues, keys), recorded in <c>schema_migrations</c>.</summary>

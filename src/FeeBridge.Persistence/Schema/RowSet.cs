@@ -19,6 +19,22 @@ public sealed class RowSet(IReadOnlyList<Column> columns)
     public int Count => _rows.Count;
     public string ColumnList => string.Join(", ", columns.Select(c => c.Name));
 
+    /// <summary>The rows in sets of at most <paramref name="size"/> (all in one when they fit); an empty set stays one empty set.</summary>
+    public IEnumerable<RowSet> Chunk(int size)
+    {
+        if (_rows.Count <= size)
+        {
+            yield return this;
+            yield break;
+        }
+        for (var start = 0; start < _rows.Count; start += size)
+        {
+            var part = new RowSet(columns);
+            part._rows.AddRange(_rows.Skip(start).Take(size));
+            yield return part;
+        }
+    }
+
     public void Add(params object?[] values)
     {
         if (values.Length != columns.Count) throw new ArgumentException($"A row needs {columns.Count} values, not {values.Length}.", nameof(values));

@@ -36,8 +36,38 @@ public sealed class SqliteDialect : StoreDialect
     // The write gate and BEGIN IMMEDIATE already exclude every other writer.
     public override string LockSql(DbCommand cmd, IReadOnlyCollection<string> lockKeys) => "";
 
+    // SQLite takes at most 32,766 parameters in one statement (SQLITE_MAX_VARIABLE_NUMBER); keep well below it,
+    // leaving room for a statement's own few.
+    private const int MaxParameters = 30_000;
+
+    // Up to this many values a list of parameters; beyond it one JSON array parameter, which any number fits.
+    private const int MaxListedValues = 500;
+
+    public override int MaxRowsPerStatement(int columns) => Math.Max(1, MaxParameters / Math.Max(1, columns));
+
+    public override string AnyOf(DbCommand cmd, IEnumerable<(string AgencyId, string Other)> pairs, string otherColumn)
+    {
+        var list = pairs as IReadOnlyCollection<(string AgencyId, string Other)> ?? pairs.ToList();
+        if (list.Count <= MaxListedValues) return base.AnyOf(cmd, list, otherColumn);
+        var name = "@any_json" + cmd.Parameters.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        cmd.With(name, System.Text.Json.JsonSerializer.Serialize(list.Select(p => new[] { p.AgencyId, p.Other })));
+        return $"(agency_id, {otherColumn}) IN (SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each({name}))";
+    }
+
+    // Binding is quadratic in a statement's parameters (each is looked up by name among all of them): 30,000 took
+    // 27 s. Beyond this many values the rows travel as one JSON parameter instead.
+    private const int MaxBoundValues = 2_000;
+
     public override string RowSource(DbCommand cmd, string name, RowSet rows)
     {
+        // Blobs do not travel in JSON; their row sets are chunked instead (MaxRowsPerStatement).
+        if (rows.Count * rows.Columns.Count > MaxBoundValues && rows.Columns.All(c => c.Type != ColumnType.Blob))
+        {
+            cmd.With($"@{name}_json", System.Text.Json.JsonSerializer.Serialize(rows.Rows));
+            var columns = string.Join(", ", Enumerable.Range(0, rows.Columns.Count).Select(c => $"json_extract(value, '$[{c}]')"));
+            // In the array's order, so rows keep the order they were given in (an identity column numbers them so).
+            return $"SELECT {columns} FROM json_each(@{name}_json) ORDER BY key";
+        }
         var sql = new System.Text.StringBuilder("VALUES ");
         for (var r = 0; r < rows.Count; r++)
         {
@@ -57,6 +87,11 @@ public sealed class SqliteDialect : StoreDialect
     public override string OneOf<T>(DbCommand cmd, string column, string name, IReadOnlyCollection<T> values)
     {
         if (values.Count == 0) return "1 = 0";
+        if (values.Count > MaxListedValues)
+        {
+            cmd.With("@" + name, System.Text.Json.JsonSerializer.Serialize(values));
+            return $"{column} IN (SELECT value FROM json_each(@{name}))";
+        }
         var i = 0;
         foreach (var v in values) cmd.With($"@{name}{i++}", v);
         return $"{column} IN ({string.Join(", ", Enumerable.Range(0, values.Count).Select(k => $"@{name}{k}"))})";

@@ -68,13 +68,30 @@ public abstract class StoreDialect : IAsyncDisposable
     /// <c>INSERT INTO table</c> of the rows, through <c>WITH name</c>: <paramref name="where"/> may refer to
     /// <c>name.column</c>; <paramref name="tail"/> adds <c>ON CONFLICT …</c> or <c>RETURNING …</c>.
     /// </summary>
+    /// <remarks>
+    /// Where one statement cannot take that many parameters (SQLite: <see cref="MaxRowsPerStatement"/>), this is
+    /// several statements, one per chunk of rows, separated by <c>;</c>: a reader of <c>RETURNING</c> reads every
+    /// result (issue 14: a delivery of 2,185 reports was 500 "too many SQL variables" on SQLite).
+    /// </remarks>
     public string InsertSql(DbCommand cmd, string table, RowSet rows, string name, string where = "true", string tail = "")
     {
         var columns = rows.ColumnList;
-        // SQLite needs a WHERE before ON CONFLICT in INSERT … SELECT, even a trivial one.
-        return $"WITH {name} ({columns}) AS ({RowSource(cmd, name, rows)})\n" +
-            $"INSERT INTO {table} ({columns}) SELECT {columns} FROM {name} WHERE {where} {tail}";
+        var chunk = MaxRowsPerStatement(rows.Columns.Count);
+        var statements = new List<string>();
+        var part = 0;
+        foreach (var piece in rows.Chunk(chunk))
+        {
+            var alias = part == 0 ? name : $"{name}{part}";
+            // SQLite needs a WHERE before ON CONFLICT in INSERT … SELECT, even a trivial one.
+            statements.Add($"WITH {alias} ({columns}) AS ({RowSource(cmd, alias, piece)})\n" +
+                $"INSERT INTO {table} ({columns}) SELECT {columns} FROM {alias} WHERE {where.Replace(name + ".", alias + ".")} {tail}");
+            part++;
+        }
+        return string.Join(";\n", statements);
     }
+
+    /// <summary>How many rows of <paramref name="columns"/> values one statement may carry; unlimited by default.</summary>
+    public virtual int MaxRowsPerStatement(int columns) => int.MaxValue;
 
     /// <summary>A condition that <paramref name="column"/> is one of the values, passed as parameters named <paramref name="name"/>….</summary>
     public abstract string OneOf<T>(DbCommand cmd, string column, string name, IReadOnlyCollection<T> values) where T : notnull;

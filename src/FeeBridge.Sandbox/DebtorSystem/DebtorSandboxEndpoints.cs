@@ -41,7 +41,7 @@ public static class DebtorSandboxEndpoints
         app.MapPost("/sandbox/debtor/{kommunekode}/payments", (string kommunekode, PaymentBody body, DebtorSandbox sandbox) =>
         {
             if (!Kommunekode.TryParse(kommunekode, out var code, out var error)) return Results.Problem(statusCode: StatusCodes.Status404NotFound, detail: error);
-            if (!Money.TryParse(body.Amount, out var amount, out var amountError) || !amount.IsPositive)
+            if (!Money.TryParseAccepted(body.Amount, out var amount, out var amountError) || !amount.IsPositive)
                 return Results.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, detail: amountError ?? "amount must be more than 0.");
             if ((body.BetalingsId is null) == (body.FagsystemFordringId is null))
                 return Results.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, detail: "Give betalingsId or fagsystemFordringId.");

@@ -137,7 +137,7 @@ public static class FbsSandboxEndpoints
         else if (body.Cpr is not null && !Cpr.TryParse(body.Cpr, out _, out var cprError)) errors["cpr"] = [cprError ?? "Not a CPR number."];
         else if (body.Cvr is not null && !Cvr.TryParse(body.Cvr, out _, out var cvrError)) errors["cvr"] = [cvrError ?? "Not a CVR number."];
         if (body.GuardianCpr is not null && !Cpr.TryParse(body.GuardianCpr, out _, out var guardianError)) errors["guardianCpr"] = [guardianError ?? "Not a CPR number."];
-        if (!Money.TryParse(body.Amount, out var amount, out var amountError) || !amount.IsPositive) errors["amount"] = [amountError ?? "Must be more than 0.00."];
+        if (!Money.TryParseAccepted(body.Amount, out var amount, out var amountError) || !amount.IsPositive) errors["amount"] = [amountError ?? "Must be more than 0.00."];
         if (errors.Count > 0) return Results.ValidationProblem(errors, statusCode: StatusCodes.Status422UnprocessableEntity);
         if (feeBridge.Base is not { } baseAddress)
             return Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, detail: "FeeBridge's address is not known (Sandbox:FeeBridgeUrl).");

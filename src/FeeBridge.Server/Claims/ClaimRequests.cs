@@ -80,6 +80,9 @@ public static class ClaimRequests
             var record = f.Text(l, "recordId", path + ".recordId", required: false, 64);
             if (lineId is not null && amount is not null) lines.Add(new ClaimLine(lineId, amount.Value, text, item, record));
         }
+        // The claim as a whole is held to the same bound as each line (Money.MaxClaimAmount), so its sums stay readable.
+        if (lines.Count == count && lines.Aggregate(0L, (sum, l) => sum + l.Amount.Ore) > Money.MaxClaimAmount.Ore)
+            f.Errors.Add("lines", $"The lines together must come to at most {Money.MaxClaimAmount} (the largest amount FeeBridge accepts).");
         return lines;
     }
 }

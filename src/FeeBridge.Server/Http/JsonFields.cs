@@ -43,14 +43,17 @@ public sealed partial class JsonFields(FieldErrors errors)
 
     public static bool IsId(string s) => IdPattern().IsMatch(s);
 
-    /// <summary>A positive amount in kroner as a string with at most two decimals ("120.00"); a JSON number is refused.</summary>
+    /// <summary>
+    /// A positive amount in kroner as a string with at most two decimals ("120.00"), at most
+    /// <see cref="Money.MaxClaimAmount"/>; a JSON number is refused.
+    /// </summary>
     public Money? PositiveAmount(JsonElement obj, string name, string path)
     {
         var v = Get(obj, name);
         if (v is null) { Errors.Add(path, "Required."); return null; }
         if (v.Value.ValueKind == JsonValueKind.Number) { Errors.Add(path, "Must be a string in kroner with two decimals, e.g. \"120.00\", not a JSON number."); return null; }
         if (v.Value.ValueKind != JsonValueKind.String) { Errors.Add(path, "Must be a string in kroner, e.g. \"120.00\"."); return null; }
-        if (!Money.TryParse(v.Value.GetString(), out var m, out var error)) { Errors.Add(path, error!); return null; }
+        if (!Money.TryParseAccepted(v.Value.GetString(), out var m, out var error)) { Errors.Add(path, error!); return null; }
         if (!m.IsPositive) { Errors.Add(path, "Must be greater than zero."); return null; }
         return m;
     }

@@ -20,6 +20,15 @@ public static class LibraryEndpoints
     public sealed record WebhookBody(string? Url, string? Secret);
     public sealed record WebhookView(string Url, string CreatedAt, string? Secret);
 
+    /// <summary>A debtor-system report as the agency sees it; money as "150.00" (CONTRACTS.md §0), never a JSON object.</summary>
+    public sealed record ReportView(long Id, Guid HaendelseId, string Municipality, string FagsystemFordringId, string Type, string Beloeb,
+        string ValueDate, string Restsaldo, string State, string? Reason, string ReceivedAt)
+    {
+        public static ReportView Of(InboxView v) => new(v.Id, v.HaendelseId, v.Municipality, v.FagsystemFordringId, v.Type, v.Beloeb.ToString(),
+            v.ValueDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), v.Restsaldo.ToString(), v.State, v.Reason,
+            ClaimResources.Time(v.ReceivedAt));
+    }
+
     public static void MapLibraryApi(this IEndpointRouteBuilder app)
     {
         var agency = AgencyAccess.MapAgencyGroup(app, "Library callbacks");
@@ -43,8 +52,8 @@ public static class LibraryEndpoints
             .Produces<IReadOnlyList<NoticeView>>()
             .WithSummary("The delivery log: what FBS and the webhook were told, every attempt, and what waits for staff (state=attention).");
         agency.MapGet("/debtor-reports", ListReports)
-            .Produces<IReadOnlyList<InboxView>>()
-            .WithSummary("The debtor system's reports for the agency's municipality; state=refused lists those answered Afvist, with the reason.");
+            .Produces<IReadOnlyList<ReportView>>()
+            .WithSummary("The debtor system's reports on the agency's claims; state=refused lists those answered Afvist, with the reason.");
     }
 
     private static async Task<IResult> PutWebhook(string agencyId, HttpRequest request, FeeBridgeStore store, TimeProvider clock, CancellationToken ct)
@@ -70,6 +79,8 @@ public static class LibraryEndpoints
     private static async Task<IResult> ListNotices(string agencyId, string? state, string? claimId, long? before, int? limit, FeeBridgeStore store, CancellationToken ct) =>
         Results.Ok(await store.Notices.ListAsync(agencyId, state, claimId, before, Math.Clamp(limit ?? 50, 1, 500), ct));
 
+    // By agency, not municipality: a key for one agency must not list another agency's payments (issue 14).
     private static async Task<IResult> ListReports(string agencyId, string? state, long? before, int? limit, Tenants tenants, FeeBridgeStore store, CancellationToken ct) =>
-        Results.Ok(await store.Inbox.ListAsync(tenants.Agency(agencyId)!.Municipality.Value, state, before, Math.Clamp(limit ?? 50, 1, 500), ct));
+        Results.Ok((await store.Inbox.ListAsync(agencyId, tenants.Agency(agencyId)!.Municipality.Value, state, before, Math.Clamp(limit ?? 50, 1, 500), ct))
+            .Select(ReportView.Of).ToList());
 }

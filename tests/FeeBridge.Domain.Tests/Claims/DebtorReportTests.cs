@@ -165,6 +165,60 @@ public class DebtorReportTests
     public void APossibleAmount_IsAccepted(DebtorEventKind kind, string beloeb, string restsaldo) =>
         DebtorEvents.Impossibility(Money.Parse("120.00"), kind, Money.Parse(beloeb), Money.Parse(restsaldo)).ShouldBeNull();
 
+    // DOMAIN: reductions (write-downs and Nedreguleringer) never exceed the principal. What the receiver could not
+    // refuse (two deliveries at once) is capped in the figures and flagged, whatever the order (issue 14: 300 on 120).
+    [Fact]
+    public void Nedreguleringer_BeyondThePrincipal_AreCapped_AndFlaggedForReconciliation_InEitherOrder()
+    {
+        var a = Report(DebtorEventKind.AdjustedDown, "100.00", "20.00");
+        var b = Report(DebtorEventKind.AdjustedDown, "200.00", "0.00", day: 1);
+        foreach (var s in new[] { Record(Registered(), a, b), Record(Registered(), b, a) })
+        {
+            s.WrittenDown.ShouldBe(Money.Parse("120.00"));
+            s.Outstanding.ShouldBe(Money.Zero);
+            s.ReductionsExceedPrincipal.ShouldBeTrue();
+            s.NeedsReconciliation.ShouldBeTrue();
+        }
+    }
+
+    // DOMAIN: a Tilbagefoersel reverses a payment. One that arrives before its payment is flagged until the payment
+    // comes; one that reverses more than was ever paid stays flagged.
+    [Fact]
+    public void ATilbagefoersel_BeyondThePayments_IsFlagged_UntilThePaymentArrives()
+    {
+        var reversal = Report(DebtorEventKind.PaymentReversed, "50.00", "120.00", day: 1);
+        var early = Record(Registered(), reversal);
+        early.ReversalsExceedPayments.ShouldBeTrue();
+        early.NeedsReconciliation.ShouldBeTrue();
+        early.Outstanding.ShouldBe(Money.Parse("120.00"), "nothing was paid, so nothing is owed again");
+        var settled = Record(early, Report(DebtorEventKind.Covered, "50.00", "70.00"));
+        settled.ReversalsExceedPayments.ShouldBeFalse();
+        settled.NeedsReconciliation.ShouldBeFalse();
+        Record(Registered(), Report(DebtorEventKind.PaymentReversed, "500.00", "120.00")).NeedsReconciliation.ShouldBeTrue();
+    }
+
+    // At receipt FeeBridge knows what the claim was told so far (applied, waiting, earlier in the delivery): it
+    // refuses a reduction beyond the principal and a reversal beyond the payments reported.
+    [Theory]
+    [InlineData(DebtorEventKind.AdjustedDown, "100.00", "20.01", "0.00", true)]
+    [InlineData(DebtorEventKind.AdjustedDown, "100.00", "20.00", "0.00", false)]
+    [InlineData(DebtorEventKind.PaymentReversed, "0.00", "500.00", "0.00", true)]
+    [InlineData(DebtorEventKind.PaymentReversed, "0.00", "50.01", "50.00", true)]
+    [InlineData(DebtorEventKind.PaymentReversed, "0.00", "50.00", "50.00", false)]
+    [InlineData(DebtorEventKind.Covered, "120.00", "500.00", "0.00", false)]
+    public void AtReceipt_AReportBeyondWhatTheClaimWasToldSoFar_IsRefused(DebtorEventKind kind, string reductions, string beloeb, string netPayments, bool refused)
+    {
+        var soFar = new ReportedSoFar(Money.Parse(reductions), Money.Parse(netPayments));
+        var reason = DebtorEvents.Impossibility(Money.Parse("120.00"), soFar, kind, Money.Parse(beloeb), Money.Parse("0.00"));
+        (reason is not null).ShouldBe(refused, reason);
+    }
+
+    // Money.MaxClaimAmount holds for reports too, a payment included (an over-payment is otherwise a credit).
+    [Fact]
+    public void AReportAboveMaxClaimAmount_IsRefused() =>
+        DebtorEvents.Impossibility(Money.Parse("120.00"), DebtorEventKind.Covered, Money.Parse("1000000.01"), Money.Zero)!
+            .ShouldContain(Money.MaxClaimAmount.ToString());
+
     /// <summary>
     /// The property the issue asks for: every report delivered three times, in a random order, gives the same
     /// claim as one ordered delivery — over many random orders and many random histories.

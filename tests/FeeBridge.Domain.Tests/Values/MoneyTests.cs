@@ -4,6 +4,29 @@ namespace FeeBridge.Domain.Tests.Values;
 
 public class MoneyTests
 {
+    // Money.MaxClaimAmount: the one bound every reader of an incoming amount holds it to (issue 14).
+    [Theory]
+    [InlineData("999999999999.99")]
+    [InlineData("1000000.01")]
+    [InlineData("-1000000.01")]
+    public void TryParseAccepted_RefusesAnAmountAboveMaxClaimAmount_WithoutRepeatingIt(string text)
+    {
+        Money.TryParse(text, out _, out _).ShouldBeTrue("the wire format itself reads it");
+        Money.TryParseAccepted(text, out var m, out var error).ShouldBeFalse();
+        m.ShouldBe(Money.Zero);
+        error!.ShouldContain(Money.MaxClaimAmount.ToString());
+        error!.ShouldNotContain(text);
+    }
+
+    [Fact]
+    public void TryParseAccepted_TakesMaxClaimAmount_AndAMillionClaimsOfItStillPrintAndParse()
+    {
+        Money.TryParseAccepted(Money.MaxClaimAmount.ToString(), out var m, out _).ShouldBeTrue();
+        m.ShouldBe(Money.MaxClaimAmount);
+        var sum = Money.FromOre(Money.MaxClaimAmount.Ore * 999_999);
+        Money.Parse(sum.ToString()).ShouldBe(sum, "a balance over a million claims at the bound is still readable");
+    }
+
     [Fact]
     public void Money_WholeKroner_AreHundredsOfOre() => Money.Parse("120").Ore.ShouldBe(12000);
 

@@ -169,6 +169,8 @@ public sealed class FbsSandboxTests : IAsyncLifetime
         (await _http.PostAsJsonAsync("/sandbox/fbs/999999/patrons/1005/fees", new { cpr = "0101901234", amount = "1.00" })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         // CONTRACTS.md §4: FBS patron ids are integers.
         (await _http.PostAsJsonAsync("/sandbox/fbs/710100/patrons/P1/fees", new { cpr = "0101901234", amount = "1.00" })).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        // Money.MaxClaimAmount: the sandbox holds amounts to the bound FeeBridge does (issue 14).
+        (await _http.PostAsJsonAsync("/sandbox/fbs/710100/patrons/1005/fees", new { cpr = "0101901234", amount = "999999999999.99" })).StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
         _puts.ShouldBeEmpty();
     }
 
