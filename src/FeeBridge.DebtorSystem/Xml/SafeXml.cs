@@ -30,10 +30,19 @@ public static class SafeXml
         var buffer = new MemoryStream();
         var chunk = new byte[81920];
         int read;
-        while ((read = await input.ReadAsync(chunk, ct)) > 0)
+        try
         {
-            if (buffer.Length + read > maxBytes) throw new ContractViolation($"The message is larger than {maxBytes} bytes.");
-            buffer.Write(chunk, 0, read);
+            while ((read = await input.ReadAsync(chunk, ct)) > 0)
+            {
+                if (buffer.Length + read > maxBytes) throw new ContractViolation($"The message is larger than {maxBytes} bytes.");
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        catch (IOException e)
+        {
+            // The sender's stream failed us: the server's own limits (a body too large, one arriving too slowly) or
+            // a cut-off connection. A bad message, not a fault of ours; the server's text names the limit.
+            throw new ContractViolation($"The message could not be read: {e.Message}");
         }
         buffer.Position = 0;
         return Parse(buffer, maxBytes);

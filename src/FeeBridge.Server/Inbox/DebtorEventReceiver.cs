@@ -17,6 +17,9 @@ public static class DebtorEventReceiver
 {
     public const string Path = "/sf1590/DaekningAfskrivningRegistrering";
 
+    /// <summary>The largest message taken (Kestrel refuses any body above it anyway); more is a Fault <c>Client</c>.</summary>
+    public const int MaxBytes = JsonBody.MaxBytes;
+
     public static void MapDebtorEventReceiver(this IEndpointRouteBuilder app) =>
         app.MapPost(Path, ReceiveAsync).ExcludeFromDescription();
 
@@ -27,12 +30,14 @@ public static class DebtorEventReceiver
         {
             var action = http.Request.Headers["SOAPAction"].ToString().Trim('"');
             if (action.Length > 0 && action != Sf1590.DaekningAfskrivningRegistreringAfsend) throw new ContractViolation("Unknown SOAPAction.");
-            request = EventXml.ReadRequest(Soap.Body(await SafeXml.LoadAsync(http.Request.Body, SafeXml.DefaultMaxBytes, http.RequestAborted)));
+            request = EventXml.ReadRequest(Soap.RequestBody(await SafeXml.LoadAsync(http.Request.Body, MaxBytes, http.RequestAborted)));
         }
         catch (ContractViolation e)
         {
-            log.LogWarning("Refused a DaekningAfskrivningRegistrering message: {Reason}", e.Message);
-            await WriteAsync(http, StatusCodes.Status500InternalServerError, Soap.Fault("Client", e.Message));
+            // The reason may quote the sender (an element's name): bounded and without control characters.
+            var reason = LogText.Bound(e.Message);
+            log.LogWarning("Refused a DaekningAfskrivningRegistrering message: {Reason}", reason);
+            await WriteAsync(http, StatusCodes.Status500InternalServerError, Soap.Fault("Client", reason));
             return;
         }
 
@@ -41,7 +46,7 @@ public static class DebtorEventReceiver
         var answers = await store.Inbox.ReceiveAsync(request.MyndighedKode.Value, entries, clock.GetUtcNow(), http.RequestAborted);
         signal.Wake();
         foreach (var refused in answers.Where(a => !a.Accepted))
-            log.LogWarning("Refused report {HaendelseId} from municipality {Municipality}: {Reason}", refused.HaendelseId, request.MyndighedKode, refused.Reason);
+            log.LogWarning("Refused report {HaendelseId} from municipality {Municipality}: {Reason}", refused.HaendelseId, request.MyndighedKode, LogText.Bound(refused.Reason));
         var svar = new DaekningAfskrivningSvar(answers.Select(a =>
             new HaendelseKvittering(a.HaendelseId, a.Accepted ? HaendelseStatus.Modtaget : HaendelseStatus.Afvist, a.Reason)).ToList());
         await WriteAsync(http, StatusCodes.Status200OK, Soap.Envelope(EventXml.Write(svar)));
