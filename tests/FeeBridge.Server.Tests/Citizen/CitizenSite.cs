@@ -57,7 +57,7 @@ public abstract class CitizenSite : IDisposable
     /// <summary>The citizen pays in the debtor system (a card payment on the municipality's site).</summary>
     public async Task PayAsync(string claimId, string amount)
     {
-        using var r = await Http.PostAsJsonAsync("/sandbox/debtor/101/payments", new { fagsystemFordringId = $"710100-{claimId}", amount, method = "card" });
+        using var r = await Http.PostAsJsonAsync("/sandbox/debtor/101/payments", new { fagsystemFordringId = $"710100-{claimId}", amount, method = "Betalingskort" });
         r.EnsureSuccessStatusCode();
     }
 
