@@ -147,6 +147,12 @@ public sealed class FbsOptions
 public sealed class NoticeOptions
 {
     public bool Enabled { get; set; } = true;
+
+    /// <summary>
+    /// Networks (<c>10.20.0.0/16</c>) or addresses a webhook may reach although they are loopback, private, link-local
+    /// or otherwise internal; none by default.
+    /// </summary>
+    public List<string> AllowedWebhookNetworks { get; set; } = [];
     public int BackoffBaseMilliseconds { get; set; } = 1000;
     public int MaxBackoffSeconds { get; set; } = 3600;
     public int LeaseSeconds { get; set; } = 60;
