@@ -22,6 +22,7 @@ public sealed class FeeBridgeStore : IAsyncDisposable
         Outbox = new OutboxStore(dialect);
         Inbox = new InboxStore(dialect);
         Notices = new NoticeStore(dialect);
+        Sessions = new SessionStore(dialect);
     }
 
     public StoreDialect Dialect { get; }
@@ -30,6 +31,7 @@ public sealed class FeeBridgeStore : IAsyncDisposable
     public OutboxStore Outbox { get; }
     public InboxStore Inbox { get; }
     public NoticeStore Notices { get; }
+    public SessionStore Sessions { get; }
 
     public static FeeBridgeStore Open(string? postgresConnectionString, string dataDirectory, CprProtector protector)
     {

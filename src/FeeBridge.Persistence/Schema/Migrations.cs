@@ -205,6 +205,13 @@ public static class Migrations
             CREATE INDEX outbox_pending ON outbox (municipality, id) WHERE state = 'pending';
             CREATE INDEX outbox_claim_pending ON outbox (agency_id, claim_id, seq) WHERE state = 'pending';
             """, "sqlite"),
+        (8, """
+            -- Citizen sessions ended by log-out, until they would have expired anyway: a copied cookie stops working.
+            CREATE TABLE ended_sessions (
+                session_id         TEXT PRIMARY KEY,
+                expires_at         {int64} NOT NULL
+            );
+            """, null),
     ];
 
     /// <summary>The newest schema version this build knows.</summary>
