@@ -58,6 +58,7 @@ var app = builder.Build();
 // Migrate before listening: /health/ready cannot answer before the schema is there.
 await Storage.PrepareAsync(app.Services, app.Lifetime.ApplicationStopping);
 
+app.UseProxyHeaders();
 app.UseSecurityHeaders(app.Environment.IsDevelopment());
 app.UseExceptionHandler();
 app.UseStatusCodePages();

@@ -36,6 +36,9 @@ public sealed class FeeBridgeOptions
     /// <summary>The citizen's overview (<c>/borger</c>): log-in and what each municipality and library tells citizens.</summary>
     public CitizenOptions Citizen { get; set; } = new();
 
+    /// <summary>The reverse proxies whose <c>X-Forwarded-Proto</c>/<c>-For</c> are believed; none by default.</summary>
+    public ForwardedHeadersOptions ForwardedHeaders { get; set; } = new();
+
     /// <summary>Library-system API keys, given as the SHA-256 (hex) of the key, never the key itself.</summary>
     public List<ApiKeyOptions> ApiKeys { get; set; } = [];
 }
@@ -219,4 +222,17 @@ public sealed class CitizenAgencyOptions
 
     /// <summary>Where to pay online, usually the library website's "Mine gebyrer".</summary>
     public string? PaymentUrl { get; set; }
+}
+
+/// <summary>Which callers may say, in <c>X-Forwarded-Proto</c> and <c>X-Forwarded-For</c>, what the original request was.</summary>
+public sealed class ForwardedHeadersOptions
+{
+    /// <summary>The proxies' addresses, e.g. <c>10.0.0.5</c>.</summary>
+    public List<string> KnownProxies { get; set; } = [];
+
+    /// <summary>The proxies' networks, e.g. <c>10.0.0.0/24</c>.</summary>
+    public List<string> KnownNetworks { get; set; } = [];
+
+    /// <summary>How many proxies in a row are unwrapped (entries of <c>X-Forwarded-For</c> read from the right).</summary>
+    public int ForwardLimit { get; set; } = 1;
 }
