@@ -242,6 +242,34 @@ public abstract class HostileInputTests(KestrelHost fixture)
         ShouldHaveLoggedNoError();
     }
 
+    [Fact]
+    public async Task ARefusedReport_IsLogged_BoundedAndWithoutTheSendersLineBreaks()
+    {
+        // FagsystemFordringId is the sender's text; the refusal quotes it ("No claim … was registered").
+        var forged = "x\nInformation FeeBridge: forged line\r\n" + new string('A', 5000);
+        var report = Reports.Of(forged, FeeBridge.DebtorSystem.Contract.HaendelseType.Daekning, "1.00", "0.00");
+        (await Host.CreateClient().SendAsync("101", report)).Single().Status.ShouldBe(FeeBridge.DebtorSystem.Contract.HaendelseStatus.Afvist);
+
+        var line = Host.Logs.Lines.Single(l => l.Contains(report.HaendelseId.ToString("D"), StringComparison.Ordinal));
+        line.ShouldNotContain("\n");
+        line.ShouldNotContain("\r");
+        line.Length.ShouldBeLessThan(500);
+    }
+
+    [Fact]
+    public async Task ARefusedMessage_IsLogged_Bounded()
+    {
+        var name = new string('B', 20_000);
+        var xml = $"<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\"><soap:Body><{name} xmlns=\"urn:feebridge:modelled:sf1590:v1\"/></soap:Body></soap:Envelope>";
+        using var r = await Host.CreateClient().PostAsync("/sf1590/DaekningAfskrivningRegistrering", Reports.Raw(xml));
+        r.StatusCode.ShouldBe(HttpStatusCode.InternalServerError);
+
+        var line = Host.Logs.Lines.Last(l => l.Contains("Refused a DaekningAfskrivningRegistrering message", StringComparison.Ordinal));
+        line.ShouldContain("BBBB");
+        line.Length.ShouldBeLessThan(500);
+        (await r.Content.ReadAsStringAsync()).Length.ShouldBeLessThan(2000);
+    }
+
     /// <summary>A stream whose length is unknown, so HttpClient sends it chunked.</summary>
     private sealed class NoLengthStream(byte[] bytes) : MemoryStream(bytes)
     {
