@@ -14,6 +14,7 @@ public sealed class ForwardedHeadersTests
     private static FeeBridgeHost Host(Dictionary<string, string> settings)
     {
         settings["environment"] = "Production";
+        settings["urls"] = "http://127.0.0.1:0"; // not appsettings.json's 5080, which other hosts of the test run would share
         var host = new FeeBridgeHost(StoreKind.Sqlite, settings: settings);
         host.UseKestrel();
         host.StartServer();

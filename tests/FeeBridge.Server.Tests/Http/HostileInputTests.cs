@@ -13,11 +13,13 @@ public abstract class KestrelHost : IDisposable
 {
     protected KestrelHost(StoreKind kind)
     {
-        Host = new FeeBridgeHost(kind);
+        // A free port: appsettings.json's 5080 would be shared with every other host of the test run (and their sandboxes).
+        Host = new FeeBridgeHost(kind, settings: new() { ["urls"] = "http://127.0.0.1:0" });
         // Production's grace period is Kestrel's 5 s; two seconds keep the slow-body test short.
         Host.UseKestrel(k => k.Limits.MinRequestBodyDataRate = new MinDataRate(240, TimeSpan.FromSeconds(2)));
         Host.StartServer();
         Address = Host.CreateClient().BaseAddress!;
+        Address.Port.ShouldNotBe(5080);
     }
 
     public FeeBridgeHost Host { get; }
