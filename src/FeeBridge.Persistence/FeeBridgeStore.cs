@@ -26,6 +26,7 @@ public sealed class FeeBridgeStore : IAsyncDisposable
         Notices = new NoticeStore(dialect);
         Monitoring = new MonitoringStore(dialect);
         Rollout = new RolloutStore(dialect);
+        Sessions = new SessionStore(dialect);
     }
 
     public StoreDialect Dialect { get; }
@@ -36,6 +37,7 @@ public sealed class FeeBridgeStore : IAsyncDisposable
     public NoticeStore Notices { get; }
     public MonitoringStore Monitoring { get; }
     public RolloutStore Rollout { get; }
+    public SessionStore Sessions { get; }
 
     public static FeeBridgeStore Open(string? postgresConnectionString, string dataDirectory, CprProtector protector)
     {

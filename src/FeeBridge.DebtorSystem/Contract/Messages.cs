@@ -8,6 +8,10 @@ public static class Sf1590
     public const string DebitorRegistreringAfsend = "DebitorRegistreringAfsend";
     public const string DaekningAfskrivningRegistreringAfsend = "DaekningAfskrivningRegistreringAfsend";
     public const string DebitorForespoergsel = "DebitorForespoergsel";
+
+    /// <summary>The values of <c>Betalingsmaade</c> (CONTRACTS.md §3.2), exactly as spelled there.</summary>
+    public static readonly IReadOnlySet<string> Betalingsmaader = new HashSet<string>(StringComparer.Ordinal)
+        { "FIKort", "Betalingsservice", "MobilePay", "Betalingskort", "Bankoverfoersel", "Modregning", "Kontant" };
 }
 
 /// <summary>A debtor: a person by CPR or an organisation by CVR, with a name.</summary>

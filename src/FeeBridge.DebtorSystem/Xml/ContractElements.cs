@@ -36,5 +36,25 @@ internal static class ContractElements
     public static Money Amount(XElement parent, string name) =>
         Money.TryParse(Text(parent, name), out var m, out _) ? m : throw new ContractViolation($"{parent.Name.LocalName}/{name} must be an amount like 120.00.");
 
+    /// <summary>
+    /// One of an enum's names exactly as the contract spells it. Not <see cref="Enum.TryParse{TEnum}(string?, out TEnum)"/>:
+    /// that also takes numbers ("0"), names with white space around them (" Daekning") and lists ("Daekning,Afskrivning").
+    /// </summary>
+    public static T Name<T>(string? text, string error) where T : struct, Enum =>
+        text is not null && Names<T>.ByName.TryGetValue(text, out var value) ? value : throw new ContractViolation(error);
+
+    /// <summary>An optional element whose text must be one of <paramref name="allowed"/>, exactly.</summary>
+    public static string? OptionalName(XElement parent, string name, IReadOnlySet<string> allowed)
+    {
+        var text = OptionalText(parent, name);
+        return text is null || allowed.Contains(text) ? text
+            : throw new ContractViolation($"{parent.Name.LocalName}/{name} must be one of {string.Join(", ", allowed)}.");
+    }
+
+    private static class Names<T> where T : struct, Enum
+    {
+        public static readonly Dictionary<string, T> ByName = Enum.GetValues<T>().ToDictionary(v => v.ToString(), StringComparer.Ordinal);
+    }
+
     public static string Date(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

@@ -34,10 +34,10 @@ public static class EventXml
             Uuid(h, "HaendelseId"),
             Text(h, "FagsystemFordringId"),
             OptionalText(h, "DelfordringId"),
-            Enum.TryParse<HaendelseType>(Text(h, "Type"), out var t) && Enum.IsDefined(t) ? t : throw new ContractViolation("Haendelse/Type is not a known type."),
+            Name<HaendelseType>(Text(h, "Type"), "Haendelse/Type is not a known type."),
             Amount(h, "Beloeb"),
             DateOf(h, "Valoerdato"),
-            OptionalText(h, "Betalingsmaade"),
+            OptionalName(h, "Betalingsmaade", Sf1590.Betalingsmaader),
             Amount(h, "Restsaldo"))).ToList();
         if (events.Count == 0) throw new ContractViolation("At least one Haendelse is required.");
         return new DaekningAfskrivningRegistrering(
@@ -50,7 +50,7 @@ public static class EventXml
         Expect(e, "DaekningAfskrivningRegistreringAfsendResponse");
         return new DaekningAfskrivningSvar(e.Elements(Ns + "Kvittering").Select(k => new HaendelseKvittering(
             Uuid(k, "HaendelseId"),
-            Enum.TryParse<HaendelseStatus>(Text(k, "Status"), out var s) && Enum.IsDefined(s) ? s : throw new ContractViolation("Kvittering/Status must be Modtaget or Afvist."),
+            Name<HaendelseStatus>(Text(k, "Status"), "Kvittering/Status must be Modtaget or Afvist."),
             OptionalText(k, "Fejltekst"))).ToList());
     }
 

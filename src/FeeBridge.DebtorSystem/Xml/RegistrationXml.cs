@@ -48,8 +48,7 @@ public static class RegistrationXml
             Uuid(Text(e, "ForsendelseId"), "ForsendelseId"),
             e.Elements(Ns + "Kvittering").Select(k => new Kvittering(
                 Uuid((string?)k.Attribute("HandlingId") ?? throw new ContractViolation("Kvittering needs HandlingId."), "HandlingId"),
-                Enum.TryParse<KvitteringStatus>((string?)k.Attribute("Status"), out var status) && Enum.IsDefined(status)
-                    ? status : throw new ContractViolation("Kvittering Status must be Udfoert or Afvist."),
+                Name<KvitteringStatus>((string?)k.Attribute("Status"), "Kvittering Status must be Udfoert or Afvist."),
                 OptionalText(k, "DebitorsystemFordringId"),
                 OptionalText(k, "Fejlkode"),
                 OptionalText(k, "Fejltekst"))).ToList());
@@ -120,7 +119,7 @@ public static class RegistrationXml
                 return new SkiftJuridiskAnsvarlig(id, Text(e, "FagsystemFordringId"), ReadParty(Required(e, "Debitor"), "Debitor"));
             case "RetFordringTilstand":
                 return new RetFordringTilstand(id, Text(e, "FagsystemFordringId"),
-                    Enum.TryParse<Tilstand>(Text(e, "Tilstand"), out var t) && Enum.IsDefined(t) ? t : throw new ContractViolation("Tilstand must be Aktiv or Berostillet."));
+                    Name<Tilstand>(Text(e, "Tilstand"), "Tilstand must be Aktiv or Berostillet."));
             default:
                 throw new ContractViolation($"Unknown handling '{e.Name.LocalName}'.");
         }

@@ -25,18 +25,30 @@ public static class SafeXml
     };
 
     /// <summary>Reads at most <paramref name="maxBytes"/> from the stream (more is refused) and parses it safely.</summary>
-    public static async Task<XDocument> LoadAsync(Stream input, int maxBytes = DefaultMaxBytes, CancellationToken ct = default)
+    public static async Task<XDocument> LoadAsync(Stream input, int maxBytes = DefaultMaxBytes, CancellationToken ct = default) =>
+        Parse(new MemoryStream(await ReadAllAsync(input, maxBytes, ct), writable: false), maxBytes);
+
+    /// <summary>The message's bytes, at most <paramref name="maxBytes"/> (more is refused), before anything is parsed.</summary>
+    public static async Task<byte[]> ReadAllAsync(Stream input, int maxBytes = DefaultMaxBytes, CancellationToken ct = default)
     {
-        var buffer = new MemoryStream();
+        using var buffer = new MemoryStream();
         var chunk = new byte[81920];
         int read;
-        while ((read = await input.ReadAsync(chunk, ct)) > 0)
+        try
         {
-            if (buffer.Length + read > maxBytes) throw new ContractViolation($"The message is larger than {maxBytes} bytes.");
-            buffer.Write(chunk, 0, read);
+            while ((read = await input.ReadAsync(chunk, ct)) > 0)
+            {
+                if (buffer.Length + read > maxBytes) throw new ContractViolation($"The message is larger than {maxBytes} bytes.");
+                buffer.Write(chunk, 0, read);
+            }
         }
-        buffer.Position = 0;
-        return Parse(buffer, maxBytes);
+        catch (IOException e)
+        {
+            // The sender's stream failed us: the server's own limits (a body too large, one arriving too slowly) or
+            // a cut-off connection. A bad message, not a fault of ours; the server's text names the limit.
+            throw new ContractViolation($"The message could not be read: {e.Message}");
+        }
+        return buffer.ToArray();
     }
 
     /// <summary>Parses a message already in memory, with the same protections.</summary>

@@ -19,19 +19,36 @@ public static class Soap
             new XElement("faultcode", "soap:" + code),
             new XElement("faultstring", text)));
 
-    /// <summary>The one element inside <c>Body</c>; a fault in it is raised as <see cref="SoapFault"/>.</summary>
+    /// <summary>The one element inside <c>Body</c> of an answer; a fault in it is raised as <see cref="SoapFault"/>.</summary>
     public static XElement Body(XDocument document)
+    {
+        var content = Content(document);
+        if (content.Name == Env + "Fault")
+        {
+            var code = (string?)content.Element("faultcode") ?? "soap:Server";
+            throw new SoapFault(code[(code.IndexOf(':') + 1)..], (string?)content.Element("faultstring") ?? "");
+        }
+        return content;
+    }
+
+    /// <summary>
+    /// The one element inside <c>Body</c> of a request. A Fault is an answer, never a request: it is a bad message
+    /// (<see cref="ContractViolation"/>, so the sender gets a Fault <c>Client</c>), not a fault of ours.
+    /// </summary>
+    public static XElement RequestBody(XDocument document)
+    {
+        var content = Content(document);
+        if (content.Name == Env + "Fault") throw new ContractViolation("A SOAP Fault is an answer, not a request.");
+        return content;
+    }
+
+    private static XElement Content(XDocument document)
     {
         var envelope = document.Root;
         if (envelope is null || envelope.Name != Env + "Envelope") throw new ContractViolation("Not a SOAP 1.1 envelope.");
         var body = envelope.Element(Env + "Body") ?? throw new ContractViolation("The envelope has no Body.");
         var content = body.Elements().ToList();
         if (content.Count != 1) throw new ContractViolation("The Body must hold exactly one element.");
-        if (content[0].Name == Env + "Fault")
-        {
-            var code = (string?)content[0].Element("faultcode") ?? "soap:Server";
-            throw new SoapFault(code[(code.IndexOf(':') + 1)..], (string?)content[0].Element("faultstring") ?? "");
-        }
         return content[0];
     }
 }

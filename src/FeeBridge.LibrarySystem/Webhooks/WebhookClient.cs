@@ -16,9 +16,20 @@ public sealed class WebhookClient(HttpClient http)
             using var response = await http.SendAsync(request, ct);
             return response.IsSuccessStatusCode ? null : $"HTTP {(int)response.StatusCode}";
         }
+        catch (HttpRequestException e) when (Refused(e) is { } refused)
+        {
+            return refused.Message;
+        }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
         {
             return $"no answer ({e.GetType().Name})";
         }
+    }
+
+    private static WebhookAddressRefused? Refused(Exception? e)
+    {
+        for (; e is not null; e = e.InnerException)
+            if (e is WebhookAddressRefused r) return r;
+        return null;
     }
 }

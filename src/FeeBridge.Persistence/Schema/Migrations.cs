@@ -210,6 +210,13 @@ public static class Migrations
             -- still waiting to be applied included: found by claim, among the pending rows only.
             CREATE INDEX inbox_claim_pending ON inbox (agency_id, claim_id) WHERE state = 'pending';
             """, null),
+        (9, """
+            -- Citizen sessions ended by log-out, until they would have expired anyway: a copied cookie stops working.
+            CREATE TABLE ended_sessions (
+                session_id         TEXT PRIMARY KEY,
+                expires_at         {int64} NOT NULL
+            );
+            """, null),
     ];
 
     /// <summary>The ledger's sequence (claims, queues, keys), recorded in <c>schema_migrations</c>.</summary>

@@ -15,12 +15,37 @@ public sealed class SqliteDialect : StoreDialect
     public SqliteDialect(string databasePath)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(databasePath))!);
+        OwnerOnly(databasePath);
         _connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = databasePath,
             Pooling = true,
             DefaultTimeout = 30,
         }.ToString();
+    }
+
+    private const UnixFileMode ReadWriteByOwner = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+
+    /// <summary>
+    /// The database holds encrypted CPR numbers, names and every payment: readable by FeeBridge's user only (0600, like
+    /// the key file). A new file is made 0600 before SQLite opens it, and SQLite gives its -wal, -shm and -journal
+    /// files the database file's mode; files an earlier FeeBridge left world-readable are narrowed.
+    /// </summary>
+    private static void OwnerOnly(string databasePath)
+    {
+        if (OperatingSystem.IsWindows()) return;
+        try
+        {
+            using (new FileStream(databasePath, new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, UnixCreateMode = ReadWriteByOwner })) { }
+        }
+        catch (IOException) when (File.Exists(databasePath))
+        {
+            // There already; its mode is put right below.
+        }
+        foreach (var path in new[] { databasePath, databasePath + "-wal", databasePath + "-shm", databasePath + "-journal" })
+        {
+            if (File.Exists(path) && File.GetUnixFileMode(path) != ReadWriteByOwner) File.SetUnixFileMode(path, ReadWriteByOwner);
+        }
     }
 
     public override string Name => "sqlite";

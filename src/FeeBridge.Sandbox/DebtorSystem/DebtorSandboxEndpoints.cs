@@ -45,6 +45,9 @@ public static class DebtorSandboxEndpoints
                 return Results.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, detail: amountError ?? "amount must be more than 0.");
             if ((body.BetalingsId is null) == (body.FagsystemFordringId is null))
                 return Results.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, detail: "Give betalingsId or fagsystemFordringId.");
+            // FeeBridge takes only the contract's Betalingsmaade values; the sandbox reports no other.
+            if (body.Method is not null && !Sf1590.Betalingsmaader.Contains(body.Method))
+                return Results.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, detail: $"method must be one of {string.Join(", ", Sf1590.Betalingsmaader)}.");
             return sandbox.Pay(code, body.BetalingsId, body.FagsystemFordringId, amount, body.Method ?? "FIKort") is { } paid
                 ? Results.Ok(new
                 {

@@ -10,7 +10,9 @@ namespace FeeBridge.Server.Access;
 
 /// <summary>
 /// Authenticates a library system by its API key (<c>Authorization: Bearer &lt;key&gt;</c>). The principal carries one
-/// <c>agency</c> claim per agency the key is bound to.
+/// <c>agency</c> claim per agency the key is bound to. A refused request logs one line, with the reason and never the
+/// key: the base handler's own lines (two per refused request, at Information) are left out, since key guessing
+/// would otherwise flood the log.
 /// </summary>
 public sealed class ApiKeyAuthentication(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
@@ -18,20 +20,23 @@ public sealed class ApiKeyAuthentication(
     UrlEncoder encoder,
     FeeBridgeStore store,
     ApiKeyCache cache,
-    TimeProvider clock) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+    TimeProvider clock) : AuthenticationHandler<AuthenticationSchemeOptions>(options, Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance, encoder)
 {
     public const string SchemeName = "ApiKey";
     public const string AgencyClaim = "agency";
+
+    private readonly ILogger _log = logger.CreateLogger<ApiKeyAuthentication>();
+    private string? _refusal;
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         string? header = Request.Headers.Authorization;
         if (string.IsNullOrEmpty(header)) return AuthenticateResult.NoResult();
-        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return AuthenticateResult.Fail("Not a bearer token.");
+        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return Refuse("not a bearer token");
         var key = header["Bearer ".Length..].Trim();
 
         var record = await cache.GetAsync(key, clock, k => store.ApiKeys.FindAsync(k, CancellationToken.None), Context.RequestAborted);
-        if (record is null) return AuthenticateResult.Fail("Unknown API key.");
+        if (record is null) return Refuse("unknown API key");
 
         var identity = new ClaimsIdentity(SchemeName, ClaimTypes.Name, ClaimTypes.Role);
         identity.AddClaim(new Claim(ClaimTypes.Name, record.Name));
@@ -39,8 +44,15 @@ public sealed class ApiKeyAuthentication(
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
 
+    private AuthenticateResult Refuse(string reason)
+    {
+        _refusal = reason;
+        return AuthenticateResult.Fail(reason);
+    }
+
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
+        _log.LogInformation("Refused {Method} {Path}: {Reason}.", Request.Method, LogText.Bound(Request.Path.Value), _refusal ?? "no API key");
         Response.Headers.WWWAuthenticate = "Bearer";
         await Problems.Write(Context, StatusCodes.Status401Unauthorized, "Authentication required",
             "Send the library system's API key as 'Authorization: Bearer <key>'.");

@@ -1,4 +1,6 @@
 using System.Security.Claims;
+using System.Security.Cryptography;
+using FeeBridge.Persistence;
 using FeeBridge.Server.Hosting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -11,7 +13,7 @@ namespace FeeBridge.Server.Citizen;
 /// <summary>
 /// The citizen's log-in: OpenID Connect's code flow with PKCE against NemLog-in (MitID), or in sandbox mode against
 /// the MitID stand-in, into a session cookie (Secure, HttpOnly, SameSite=Lax, encrypted by data protection) that
-/// carries the CPR or CVR number and nothing else of the ID token.
+/// carries the CPR or CVR number and nothing else of the ID token, and a session id that log-out ends server-side.
 /// </summary>
 public sealed class CitizenLogIn(bool available)
 {
@@ -20,6 +22,28 @@ public sealed class CitizenLogIn(bool available)
     public const string Policy = "citizen";
     public const string CookieName = "feebridge-borger";
     public const string CallbackPath = "/borger/signin-oidc";
+
+    /// <summary>The session's id (random, in the encrypted cookie); the key of a log-out.</summary>
+    public const string SessionClaim = "feebridge:sid";
+
+    /// <summary>
+    /// Log-out: ends the session server-side (kept as ended for as long as any copy of its cookie could still be valid:
+    /// a sliding session lives at most <see cref="CitizenOptions.SessionMinutes"/> past its last use) and drops the cookie.
+    /// </summary>
+    public static async Task EndSessionAsync(HttpContext http)
+    {
+        var session = await http.AuthenticateAsync(CookieScheme);
+        if (session.Principal?.FindFirstValue(SessionClaim) is { } sid)
+        {
+            var services = http.RequestServices;
+            var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
+            var minutes = services.GetRequiredService<FeeBridgeOptions>().Citizen.SessionMinutes;
+            var until = now + TimeSpan.FromMinutes(minutes);
+            if (session.Properties?.ExpiresUtc is { } expires && expires > until) until = expires;
+            await services.GetRequiredService<FeeBridgeStore>().Sessions.EndAsync(sid, until, now, http.RequestAborted);
+        }
+        await http.SignOutAsync(CookieScheme);
+    }
 
     /// <summary>False outside sandbox mode until an OpenID Connect provider is configured.</summary>
     public bool Available => available;
@@ -47,6 +71,23 @@ public sealed class CitizenLogIn(bool available)
             o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.SlidingExpiration = true;
+            // Each session gets an id at log-in; log-out ends it server-side (EndSessionAsync), so a copy of the cookie
+            // taken before is refused after, though it decrypts fine and has not expired.
+            o.Events.OnSigningIn = ctx =>
+            {
+                if (ctx.Principal?.Identity is ClaimsIdentity identity && !identity.HasClaim(c => c.Type == SessionClaim))
+                    identity.AddClaim(new Claim(SessionClaim, Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16))));
+                return Task.CompletedTask;
+            };
+            o.Events.OnValidatePrincipal = async ctx =>
+            {
+                var sid = ctx.Principal?.FindFirstValue(SessionClaim);
+                if (sid is null || await ctx.HttpContext.RequestServices.GetRequiredService<FeeBridgeStore>().Sessions.IsEndedAsync(sid, ctx.HttpContext.RequestAborted))
+                {
+                    ctx.RejectPrincipal();
+                    await ctx.HttpContext.SignOutAsync(CookieScheme);
+                }
+            };
             // Pages show the start page to anyone not logged in; the JSON twin answers 401, never a redirect.
             o.Events.OnRedirectToLogin = ctx => { ctx.Response.StatusCode = StatusCodes.Status401Unauthorized; return Task.CompletedTask; };
             o.Events.OnRedirectToAccessDenied = ctx => { ctx.Response.StatusCode = StatusCodes.Status403Forbidden; return Task.CompletedTask; };

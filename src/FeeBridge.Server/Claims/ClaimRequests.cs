@@ -10,6 +10,21 @@ public static class ClaimRequests
 {
     public const int MaxLines = 200;
 
+    /// <summary>How far after its creation a claim may fall due.</summary>
+    public const int MaxDueYears = 5;
+
+    /// <summary>
+    /// A claim cannot fall due before it arose (0001-01-01 is a default value, not a date), and a due date more than a
+    /// few years out is a typo (9999-12-31): the debtor system would hold an account no one is asked to pay, and the
+    /// date arithmetic after it (payment days, the banking calendar) runs off the end of the calendar.
+    /// </summary>
+    public static bool IsSaneDueDate(DateOnly due, DateTimeOffset createdAt)
+    {
+        var created = PaymentDeadline.LocalDate(createdAt);
+        var latest = created.Year <= DateOnly.MaxValue.Year - MaxDueYears ? created.AddYears(MaxDueYears) : DateOnly.MaxValue;
+        return due >= created && due <= latest;
+    }
+
     public static ClaimHeader? ReadClaim(JsonElement body, AgencySettings agency, string claimId, FieldErrors errors)
     {
         var f = new JsonFields(errors);
@@ -32,6 +47,8 @@ public static class ClaimRequests
         var createdAt = f.Instant(body, "createdAt", "createdAt", required: true);
         var dueDate = f.Date(body, "dueDate", "dueDate");
         var lines = ReadLines(f, f.Get(body, "lines"));
+        if (dueDate is { } due && createdAt is { } created && !IsSaneDueDate(due, created))
+            errors.Add("dueDate", $"Must be from createdAt's date (Danish time) to at most {MaxDueYears} years after it.");
 
         if (errors.Any) return null;
         return new ClaimHeader(agency.Id, claimId, agency.Municipality, patronId!, debtor!.Value, debtorName, guardian,

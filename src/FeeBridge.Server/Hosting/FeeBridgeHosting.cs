@@ -74,6 +74,7 @@ public static class FeeBridgeHosting
         // Migrate before listening: /health/ready cannot answer before the schema is there.
         await Storage.PrepareAsync(app.Services, app.Lifetime.ApplicationStopping);
 
+        app.UseProxyHeaders();
         app.UseSecurityHeaders(app.Environment.IsDevelopment());
         app.UseExceptionHandler();
         app.UseStatusCodePages();

@@ -44,6 +44,9 @@ public sealed class FeeBridgeOptions
     /// <summary>The citizen's overview (<c>/borger</c>): log-in and what each municipality and library tells citizens.</summary>
     public CitizenOptions Citizen { get; set; } = new();
 
+    /// <summary>The reverse proxies whose <c>X-Forwarded-Proto</c>/<c>-For</c> are believed; none by default.</summary>
+    public ForwardedHeadersOptions ForwardedHeaders { get; set; } = new();
+
     /// <summary>Library-system API keys, given as the SHA-256 (hex) of the key, never the key itself.</summary>
     public List<ApiKeyOptions> ApiKeys { get; set; } = [];
 }
@@ -210,6 +213,12 @@ public sealed class FbsOptions
 public sealed class NoticeOptions
 {
     public bool Enabled { get; set; } = true;
+
+    /// <summary>
+    /// Networks (<c>10.20.0.0/16</c>) or addresses a webhook may reach although they are loopback, private, link-local
+    /// or otherwise internal; none by default.
+    /// </summary>
+    public List<string> AllowedWebhookNetworks { get; set; } = [];
     public int BackoffBaseMilliseconds { get; set; } = 1000;
     public int MaxBackoffSeconds { get; set; } = 3600;
     public int LeaseSeconds { get; set; } = 60;
@@ -283,4 +292,17 @@ public sealed class TelemetryOptions
 {
     /// <summary>How old the database-backed gauges (claims by status, queue depths and ages) may be before a scrape reads them again.</summary>
     public int GaugeSeconds { get; set; } = 15;
+}
+
+/// <summary>Which callers may say, in <c>X-Forwarded-Proto</c> and <c>X-Forwarded-For</c>, what the original request was.</summary>
+public sealed class ForwardedHeadersOptions
+{
+    /// <summary>The proxies' addresses, e.g. <c>10.0.0.5</c>.</summary>
+    public List<string> KnownProxies { get; set; } = [];
+
+    /// <summary>The proxies' networks, e.g. <c>10.0.0.0/24</c>.</summary>
+    public List<string> KnownNetworks { get; set; } = [];
+
+    /// <summary>How many proxies in a row are unwrapped (entries of <c>X-Forwarded-For</c> read from the right).</summary>
+    public int ForwardLimit { get; set; } = 1;
 }

@@ -20,6 +20,9 @@ public static class DebtorEventReceiver
 {
     public const string Path = "/sf1590/DaekningAfskrivningRegistrering";
 
+    /// <summary>The largest message taken (Kestrel refuses any body above it anyway); more is a Fault <c>Client</c>.</summary>
+    public const int MaxBytes = JsonBody.MaxBytes;
+
     public static void MapDebtorEventReceiver(this IEndpointRouteBuilder app) =>
         app.MapPost(Path, ReceiveAsync).ExcludeFromDescription();
 
@@ -33,19 +36,21 @@ public static class DebtorEventReceiver
             var action = http.Request.Headers["SOAPAction"].ToString().Trim('"');
             if (action.Length > 0 && action != Sf1590.DaekningAfskrivningRegistreringAfsend) throw new ContractViolation("Unknown SOAPAction.");
             // The bytes as sent: the sandbox's signature covers them exactly.
-            var body = await ReadAsync(http.Request.Body, SafeXml.DefaultMaxBytes, http.RequestAborted);
+            var body = await SafeXml.ReadAllAsync(http.Request.Body, MaxBytes, http.RequestAborted);
             caller = authenticator.Authenticate(http, body.AsSpan());
             if (caller.Refusal is { } refusal)
             {
                 await RefuseAsync(http, log, refusal, caller, null);
                 return;
             }
-            request = EventXml.ReadRequest(Soap.Body(SafeXml.Parse(new MemoryStream(body, writable: false), SafeXml.DefaultMaxBytes)));
+            request = EventXml.ReadRequest(Soap.RequestBody(SafeXml.Parse(new MemoryStream(body, writable: false), MaxBytes)));
         }
         catch (ContractViolation e)
         {
-            log.LogWarning("Refused a DaekningAfskrivningRegistrering message: {Reason}", e.Message);
-            await WriteAsync(http, StatusCodes.Status500InternalServerError, Soap.Fault("Client", e.Message));
+            // The reason may quote the sender (an element's name): bounded and without control characters.
+            var reason = LogText.Bound(e.Message);
+            log.LogWarning("Refused a DaekningAfskrivningRegistrering message: {Reason}", reason);
+            await WriteAsync(http, StatusCodes.Status500InternalServerError, Soap.Fault("Client", reason));
             return;
         }
         if (!caller.Municipalities.Contains(request.MyndighedKode))
@@ -60,7 +65,7 @@ public static class DebtorEventReceiver
         var answers = await store.Inbox.ReceiveAsync(request.MyndighedKode.Value, entries, clock.GetUtcNow(), http.RequestAborted);
         signal.Wake();
         foreach (var refused in answers.Where(a => !a.Accepted))
-            log.LogWarning("Refused report {HaendelseId} from municipality {Municipality}: {Reason}", refused.HaendelseId, request.MyndighedKode, refused.Reason);
+            log.LogWarning("Refused report {HaendelseId} from municipality {Municipality}: {Reason}", refused.HaendelseId, request.MyndighedKode, LogText.Bound(refused.Reason));
         var svar = new DaekningAfskrivningSvar(answers.Select(a =>
             new HaendelseKvittering(a.HaendelseId, a.Accepted ? HaendelseStatus.Modtaget : HaendelseStatus.Afvist, a.Reason)).ToList());
         await WriteAsync(http, StatusCodes.Status200OK, Soap.Envelope(EventXml.Write(svar)));
@@ -76,19 +81,6 @@ public static class DebtorEventReceiver
         log.LogWarning("Refused an unauthenticated DaekningAfskrivningRegistrering delivery for municipality {Municipality}: {Reason} (certificate {Thumbprint})",
             municipality?.Value ?? "-", reason, caller.Thumbprint ?? "none");
         await WriteAsync(http, StatusCodes.Status500InternalServerError, Soap.Fault("Client", "Not authenticated: " + reason + "."));
-    }
-
-    private static async Task<byte[]> ReadAsync(Stream input, int maxBytes, CancellationToken ct)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await input.ReadAsync(chunk, ct)) > 0)
-        {
-            if (buffer.Length + read > maxBytes) throw new ContractViolation($"The message is larger than {maxBytes} bytes.");
-            buffer.Write(chunk, 0, read);
-        }
-        return buffer.ToArray();
     }
 
     private static async Task WriteAsync(HttpContext http, int status, XDocument document)

@@ -15,9 +15,24 @@ public sealed class LibraryConnections(FeeBridgeOptions options, IServer server,
     private HttpClient? _fbsHttp;
     private FbsClient? _fbs;
 
-    private static readonly HttpClient WebhookHttp = new() { Timeout = TimeSpan.FromSeconds(10) };
+    /// <summary>Where webhooks may go (FeeBridge:Notices:AllowedWebhookNetworks); read at start, so a bad network refuses the start.</summary>
+    public WebhookAddresses WebhookAddresses { get; } = new(options.Notices.AllowedWebhookNetworks);
 
-    public WebhookClient Webhooks { get; } = new(WebhookHttp);
+    private HttpClient? _webhookHttp;
+
+    public WebhookClient Webhooks
+    {
+        get
+        {
+            lock (_gate)
+            {
+                _webhookHttp ??= new HttpClient(WebhookAddresses.CreateHandler()) { Timeout = TimeSpan.FromSeconds(10) };
+                return _webhooks ??= new WebhookClient(_webhookHttp);
+            }
+        }
+    }
+
+    private WebhookClient? _webhooks;
 
     public FbsClient? Fbs
     {
@@ -43,5 +58,6 @@ public sealed class LibraryConnections(FeeBridgeOptions options, IServer server,
     public void Dispose()
     {
         _fbsHttp?.Dispose();
+        _webhookHttp?.Dispose();
     }
 }

@@ -56,7 +56,7 @@ public static class LibraryEndpoints
             .WithSummary("The debtor system's reports on the agency's claims; state=refused lists those answered Afvist, with the reason.");
     }
 
-    private static async Task<IResult> PutWebhook(string agencyId, HttpRequest request, FeeBridgeStore store, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> PutWebhook(string agencyId, HttpRequest request, FeeBridgeStore store, LibraryConnections connections, TimeProvider clock, CancellationToken ct)
     {
         var (doc, problem) = await JsonBody.ReadAsync(request);
         if (problem is not null) return problem;
@@ -67,6 +67,8 @@ public static class LibraryEndpoints
         var secret = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("secret", out var s) && s.ValueKind == JsonValueKind.String ? s.GetString() : null;
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http"))
             errors.Add("url", "Must be an absolute http(s) URL.");
+        else if (await connections.WebhookAddresses.RefusalAsync(uri, ct) is { } refusal)
+            errors.Add("url", refusal);
         if (secret is not null && secret.Length < 16) errors.Add("secret", "Must be at least 16 characters.");
         if (errors.Any) return Problems.Validation(errors);
 

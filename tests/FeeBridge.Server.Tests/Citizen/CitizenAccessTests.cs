@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using FeeBridge.Server.Hosting;
 using FeeBridge.Server.Tests.Infrastructure;
+using FeeBridge.Testing;
 using Microsoft.AspNetCore.Http;
 
 namespace FeeBridge.Server.Tests.Citizen;
@@ -95,6 +96,52 @@ public abstract class CitizenAccessTests(CitizenSite site)
         logOut.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         using var after = await session.SendAsync(HttpMethod.Get, "/api/v1/me/claims");
         after.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task A_cookie_copied_before_log_out_is_refused_after_it_because_log_out_ends_the_session_server_side()
+    {
+        var cpr = CitizenSite.NewCpr();
+        await site.FeeAsync("acc-copy", cpr, "Lise Lund", "140.00", "For sen aflevering");
+        using var session = await CitizenSession.LogInAsync(site.Address, cpr);
+        var page = await session.GetStringAsync("/borger");
+        // What someone who got hold of the cookie (a shared computer, a proxy log) has: the cookies as they are now.
+        var copied = new BrowserCookies();
+        copied.Keep(session.SetCookies.ToList());
+        using var http = new HttpClient { BaseAddress = site.Address };
+        async Task<HttpResponseMessage> WithCopy(string url)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Get, url);
+            copied.AddTo(request);
+            return await http.SendAsync(request);
+        }
+        using (var before = await WithCopy("/api/v1/me/claims")) before.StatusCode.ShouldBe(HttpStatusCode.OK, "the copy works while the session lasts");
+        // A second FeeBridge on the same database (as behind a load balancer) takes the same cookie, and must hear of the log-out too.
+        using var other = new FeeBridgeProcess(site.DataDirectory, site.ConnectionString, CitizenSite.Settings);
+        using var otherHttp = new HttpClient { BaseAddress = other.Address };
+        async Task<HttpStatusCode> OnOtherProcess()
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/me/claims");
+            copied.AddTo(request);
+            using var r = await otherHttp.SendAsync(request);
+            return r.StatusCode;
+        }
+        (await OnOtherProcess()).ShouldBe(HttpStatusCode.OK, "the other process reads the cookie (shared data protection keys)");
+
+        var token = Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        using (var logOut = await session.SendAsync(HttpMethod.Post, "/borger/log-ud", new FormUrlEncodedContent([new("__RequestVerificationToken", WebUtility.HtmlDecode(token))])))
+            logOut.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        using (var api = await WithCopy("/api/v1/me/claims")) api.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await OnOtherProcess()).ShouldBe(HttpStatusCode.Unauthorized, "the log-out holds in every process");
+        using var overview = await WithCopy("/borger");
+        var html = await overview.Content.ReadAsStringAsync();
+        html.ShouldContain("Log ind med MitID");
+        html.ShouldNotContain("140,00");
+        // A new log-in is a new session and works.
+        using var again = await CitizenSession.LogInAsync(site.Address, cpr);
+        using var r = await again.SendAsync(HttpMethod.Get, "/api/v1/me/claims");
+        r.StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
     [Fact]

@@ -15,16 +15,23 @@ public abstract class CitizenSite : IDisposable
 
     protected CitizenSite(StoreKind kind)
     {
-        FeeBridge = new FeeBridgeProcess(_data, kind == StoreKind.Postgres ? TestStores.NewPostgresDatabase() : null, new Dictionary<string, string>
+        ConnectionString = kind == StoreKind.Postgres ? TestStores.NewPostgresDatabase() : null;
+        FeeBridge = new FeeBridgeProcess(_data, ConnectionString, Settings);
+        Http = new HttpClient { BaseAddress = FeeBridge.Address };
+    }
+
+    /// <summary>The site's database (null: SQLite in <see cref="DataDirectory"/>), for a second process on it.</summary>
+    public string? ConnectionString { get; }
+    public string DataDirectory => _data;
+
+    public static Dictionary<string, string> Settings => new()
         {
             ["FeeBridge:Balance:CacheSeconds"] = "0",
             ["FeeBridge:Citizen:SpeedCacheSeconds"] = "0",
             ["FeeBridge:Citizen:Municipalities:101:PaymentUrl"] = "https://betaling.kk.example/biblioteket",
             ["FeeBridge:Citizen:Agencies:710100:Instructions"] = "Betal i Bibliotekernes app eller på bibliotek.kk.dk under Mine gebyrer.",
             ["Logging:LogLevel:Default"] = "Information",
-        });
-        Http = new HttpClient { BaseAddress = FeeBridge.Address };
-    }
+        };
 
     public FeeBridgeProcess FeeBridge { get; }
     public HttpClient Http { get; }
@@ -57,7 +64,7 @@ public abstract class CitizenSite : IDisposable
     /// <summary>The citizen pays in the debtor system (a card payment on the municipality's site).</summary>
     public async Task PayAsync(string claimId, string amount)
     {
-        using var r = await Http.PostAsJsonAsync("/sandbox/debtor/101/payments", new { fagsystemFordringId = $"710100-{claimId}", amount, method = "card" });
+        using var r = await Http.PostAsJsonAsync("/sandbox/debtor/101/payments", new { fagsystemFordringId = $"710100-{claimId}", amount, method = "Betalingskort" });
         r.EnsureSuccessStatusCode();
     }
 

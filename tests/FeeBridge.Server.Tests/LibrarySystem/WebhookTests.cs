@@ -44,6 +44,8 @@ public abstract class WebhookTests : IAsyncLifetime
             ["FeeBridge:Notices:PollMilliseconds"] = "20",
             ["FeeBridge:Notices:BackoffBaseMilliseconds"] = "50",
             ["FeeBridge:Notices:MaxBackoffSeconds"] = "1",
+            // The receiver listens on loopback, which webhooks may reach only when the operator allows it.
+            ["FeeBridge:Notices:AllowedWebhookNetworks:0"] = "127.0.0.1",
         });
         _library = _host.Library();
     }
