@@ -44,6 +44,9 @@ public sealed class FeeBridgeHost : WebApplicationFactory<SandboxHostProgram>
         builder.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Trace).AddProvider(Logs));
         builder.UseSetting("FeeBridge:DataDirectory", DataDirectory);
         builder.UseSetting("FeeBridge:Mode", "Sandbox");
+        // TestServer reports the configured URL as its own address, which the in-process stand-ins would be reached at
+        // over real HTTP: point it where nothing listens, so no test reaches whatever runs on the run command's 5080.
+        builder.UseSetting("Urls", "http://127.0.0.1:1");
         if (ConnectionString is not null) builder.UseSetting("ConnectionStrings:FeeBridge", ConnectionString);
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
         if (Clock is not null) builder.ConfigureServices(s => s.Replace(ServiceDescriptor.Singleton(Clock)));
