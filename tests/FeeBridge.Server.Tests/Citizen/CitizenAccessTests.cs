@@ -102,7 +102,7 @@ public abstract class CitizenAccessTests(CitizenSite site)
     public async Task A_cookie_copied_before_log_out_is_refused_after_it_because_log_out_ends_the_session_server_side()
     {
         var cpr = CitizenSite.NewCpr();
-        await site.FeeAsync("acc-copy", cpr, "Lise Lund", "140.00", "For sen aflevering");
+        await site.FeeAsync("7009", cpr, "Lise Lund", "140.00", "For sen aflevering");
         using var session = await CitizenSession.LogInAsync(site.Address, cpr);
         var page = await session.GetStringAsync("/borger");
         // What someone who got hold of the cookie (a shared computer, a proxy log) has: the cookies as they are now.

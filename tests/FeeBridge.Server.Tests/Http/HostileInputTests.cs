@@ -263,7 +263,8 @@ public abstract class HostileInputTests(KestrelHost fixture)
     {
         var name = new string('B', 20_000);
         var xml = $"<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\"><soap:Body><{name} xmlns=\"urn:feebridge:modelled:sf1590:v1\"/></soap:Body></soap:Envelope>";
-        using var r = await Host.CreateClient().PostAsync("/sf1590/DaekningAfskrivningRegistrering", Reports.Raw(xml));
+        // Signed as the municipality's debtor system would, so the message reaches the parser (an unsigned one stops earlier).
+        using var r = await Host.CreateClient().PostAsync("/sf1590/DaekningAfskrivningRegistrering", Reports.Signed(xml, "101"));
         r.StatusCode.ShouldBe(HttpStatusCode.InternalServerError);
 
         var line = Host.Logs.Lines.Last(l => l.Contains("Refused a DaekningAfskrivningRegistrering message", StringComparison.Ordinal));
