@@ -5,6 +5,7 @@ using FeeBridge.Persistence;
 using FeeBridge.Persistence.Outbox;
 using FeeBridge.Server.Hosting;
 using FeeBridge.Server.Observability;
+using FeeBridge.Server.Workers;
 
 namespace FeeBridge.Server.DebtorSystem;
 
@@ -23,7 +24,7 @@ public sealed class DebtorSystemDispatcher(
     FeeBridgeOptions options,
     TimeProvider clock,
     FeeBridgeMetrics metrics,
-    ILogger<DebtorSystemDispatcher> log) : BackgroundService
+    ILogger<DebtorSystemDispatcher> log) : LeasedWorker(log)
 {
     public const string AnvenderSystemId = "FeeBridge";
     private const int ShipmentsInFlight = 4;
@@ -34,30 +35,32 @@ public sealed class DebtorSystemDispatcher(
     private readonly Backoff _backoff = new(TimeSpan.FromMilliseconds(options.Dispatcher.BackoffBaseMilliseconds), TimeSpan.FromSeconds(options.Dispatcher.MaxBackoffSeconds));
     private readonly string _owner = LeaseOwner.New();
     private readonly Dictionary<string, Circuit> _circuits = new();
+    private readonly Dictionary<string, List<Task>> _inFlight = new();
     private IReadOnlyList<string> _withWork = [];
     private long? _lookedForWorkAt;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override bool Enabled => options.Dispatcher.Enabled;
+
+    protected override string FailureText => "Dispatching to the debtor systems failed; trying again shortly.";
+
+    /// <summary>Starts what can start; the shipments run on while the loop idles, so a round never counts as work found.</summary>
+    protected override async Task<bool> RoundAsync(CancellationToken ct)
     {
-        if (!options.Dispatcher.Enabled) return;
-        var inFlight = new Dictionary<string, List<Task>>();
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await StartShipmentsAsync(inFlight, stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                log.LogError(e, "Dispatching to the debtor systems failed; trying again shortly.");
-            }
-            // Wake when a shipment is done (its slot is free), when a lingering municipality may lease again, or after
-            // the pause (new rows, retries falling due).
-            await Task.WhenAny([.. inFlight.Values.SelectMany(s => s), Task.Delay(Pause(), clock, stoppingToken)]);
-            foreach (var shipments in inFlight.Values) shipments.RemoveAll(t => t.IsCompleted);
-        }
-        await Task.WhenAll(inFlight.Values.SelectMany(s => s));
+        await StartShipmentsAsync(_inFlight, ct);
+        return false;
     }
+
+    /// <summary>
+    /// Wakes when a shipment is done (its slot is free), when a lingering municipality may lease again, or after the
+    /// pause (new rows, retries falling due).
+    /// </summary>
+    protected override async Task IdleAsync(CancellationToken ct)
+    {
+        await Task.WhenAny([.. _inFlight.Values.SelectMany(s => s), Task.Delay(Pause(), clock, ct)]);
+        foreach (var shipments in _inFlight.Values) shipments.RemoveAll(t => t.IsCompleted);
+    }
+
+    protected override Task StoppedAsync() => Task.WhenAll(_inFlight.Values.SelectMany(s => s));
 
     /// <summary>Leases and starts shipments wherever a municipality has rows due and a free slot.</summary>
     private async Task StartShipmentsAsync(Dictionary<string, List<Task>> inFlight, CancellationToken ct)

@@ -4,6 +4,7 @@ using FeeBridge.Server.Citizen;
 using FeeBridge.Server.Claims;
 using FeeBridge.Server.DebtorSystem;
 using FeeBridge.Server.Inbox;
+using FeeBridge.Server.Workers;
 using FeeBridge.Server.LibrarySystem;
 using FeeBridge.Server.Observability;
 using Microsoft.AspNetCore.Authentication;

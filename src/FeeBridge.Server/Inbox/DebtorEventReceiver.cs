@@ -6,6 +6,8 @@ using FeeBridge.Domain;
 using FeeBridge.Persistence;
 using FeeBridge.Persistence.Inbox;
 
+using FeeBridge.Server.Workers;
+
 namespace FeeBridge.Server.Inbox;
 
 /// <summary>

@@ -1,5 +1,6 @@
 using FeeBridge.Persistence;
 using FeeBridge.Server.Hosting;
+using FeeBridge.Server.Workers;
 
 namespace FeeBridge.Server.Inbox;
 
@@ -9,38 +10,26 @@ namespace FeeBridge.Server.Inbox;
 /// leased again when the lease ends; the ledger takes each <c>HaendelseId</c> once.
 /// </summary>
 public sealed class InboxApplier(FeeBridgeStore store, FeeBridgeOptions options, TimeProvider clock, InboxSignal inbox, NoticeSignal notices, ILogger<InboxApplier> log)
-    : BackgroundService
+    : LeasedWorker(log)
 {
     private readonly string _owner = LeaseOwner.New();
 
-    protected override Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!options.Inbox.ApplyEnabled) return Task.CompletedTask;
-        // Several loops: while one waits for its commit, another applies; leases keep their rows apart.
-        return Task.WhenAll(Enumerable.Range(0, Math.Max(1, options.Inbox.Workers)).Select(_ => Task.Run(() => LoopAsync(stoppingToken), stoppingToken)));
-    }
+    protected override bool Enabled => options.Inbox.ApplyEnabled;
 
-    private async Task LoopAsync(CancellationToken stoppingToken)
+    // Several loops: while one waits for its commit, another applies.
+    protected override int Loops => options.Inbox.Workers;
+
+    protected override string FailureText => "Applying debtor-system reports failed; trying again.";
+
+    protected override async Task<bool> RoundAsync(CancellationToken ct)
     {
         var o = options.Inbox;
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                var batch = await store.Inbox.LeaseAsync(_owner, o.BatchSize, clock.GetUtcNow(), TimeSpan.FromSeconds(o.LeaseSeconds), stoppingToken);
-                if (batch.Count > 0)
-                {
-                    await store.Claims.ApplyDebtorReportsAsync(batch, clock.GetUtcNow(), stoppingToken);
-                    notices.Wake();
-                    continue;
-                }
-            }
-            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
-            {
-                log.LogError(e, "Applying debtor-system reports failed; trying again.");
-                await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
-            }
-            await inbox.WaitAsync(TimeSpan.FromMilliseconds(o.PollMilliseconds), stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
-        }
+        var batch = await store.Inbox.LeaseAsync(_owner, o.BatchSize, clock.GetUtcNow(), TimeSpan.FromSeconds(o.LeaseSeconds), ct);
+        if (batch.Count == 0) return false;
+        await store.Claims.ApplyDebtorReportsAsync(batch, clock.GetUtcNow(), ct);
+        notices.Wake();
+        return true;
     }
+
+    protected override Task IdleAsync(CancellationToken ct) => inbox.WaitAsync(TimeSpan.FromMilliseconds(options.Inbox.PollMilliseconds), ct);
 }

@@ -6,7 +6,7 @@ using FeeBridge.Persistence;
 using FeeBridge.Persistence.Notices;
 using FeeBridge.Server.DebtorSystem;
 using FeeBridge.Server.Hosting;
-using FeeBridge.Server.Inbox;
+using FeeBridge.Server.Workers;
 
 namespace FeeBridge.Server.LibrarySystem;
 
@@ -18,7 +18,7 @@ namespace FeeBridge.Server.LibrarySystem;
 /// </summary>
 public sealed class NoticeDeliverer(
     FeeBridgeStore store, LibraryConnections connections, FeeBridgeOptions options, TimeProvider clock, NoticeSignal signal, ILogger<NoticeDeliverer> log)
-    : BackgroundService
+    : LeasedWorker(log)
 {
     private readonly string _owner = LeaseOwner.New();
     private readonly Backoff _backoff = new(TimeSpan.FromMilliseconds(options.Notices.BackoffBaseMilliseconds), TimeSpan.FromSeconds(options.Notices.MaxBackoffSeconds));
@@ -26,34 +26,24 @@ public sealed class NoticeDeliverer(
     /// <summary>The FBS order id for a claim's payment: the same claim always gives the same order, so FBS answers a repeat alike.</summary>
     public static string OrderId(string agencyId, string claimId) => $"feebridge-{agencyId}-{claimId}";
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override bool Enabled => options.Notices.Enabled;
+
+    protected override string FailureText => "Delivering notices failed; trying again.";
+
+    protected override async Task<bool> RoundAsync(CancellationToken ct)
     {
-        var o = options.Notices;
-        if (!o.Enabled) return;
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                var batch = await store.Notices.LeaseAsync(_owner, 100, clock.GetUtcNow(), TimeSpan.FromSeconds(o.LeaseSeconds), stoppingToken);
-                if (batch.Count > 0)
-                {
-                    // The batch's claims in one query; then the calls out, several at a time.
-                    var claims = await store.Claims.GetManyAsync(batch.Select(n => (n.AgencyId, n.ClaimId)).Distinct().ToList(), stoppingToken);
-                    var results = new System.Collections.Concurrent.ConcurrentBag<NoticeResult>();
-                    await Parallel.ForEachAsync(batch, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = stoppingToken },
-                        async (item, ct) => results.Add(await DeliverAsync(item, claims.GetValueOrDefault((item.AgencyId, item.ClaimId)), ct)));
-                    await store.Notices.FinishAsync(results.ToList(), _owner, clock.GetUtcNow(), stoppingToken);
-                    continue;
-                }
-            }
-            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
-            {
-                log.LogError(e, "Delivering notices failed; trying again.");
-                await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
-            }
-            await signal.WaitAsync(TimeSpan.FromMilliseconds(o.PollMilliseconds), stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
-        }
+        var batch = await store.Notices.LeaseAsync(_owner, 100, clock.GetUtcNow(), TimeSpan.FromSeconds(options.Notices.LeaseSeconds), ct);
+        if (batch.Count == 0) return false;
+        // The batch's claims in one query; then the calls out, several at a time.
+        var claims = await store.Claims.GetManyAsync(batch.Select(n => (n.AgencyId, n.ClaimId)).Distinct().ToList(), ct);
+        var results = new System.Collections.Concurrent.ConcurrentBag<NoticeResult>();
+        await Parallel.ForEachAsync(batch, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = ct },
+            async (item, token) => results.Add(await DeliverAsync(item, claims.GetValueOrDefault((item.AgencyId, item.ClaimId)), token)));
+        await store.Notices.FinishAsync(results.ToList(), _owner, clock.GetUtcNow(), ct);
+        return true;
     }
+
+    protected override Task IdleAsync(CancellationToken ct) => signal.WaitAsync(TimeSpan.FromMilliseconds(options.Notices.PollMilliseconds), ct);
 
     private async Task<NoticeResult> DeliverAsync(NoticeItem item, ClaimState? claim, CancellationToken ct)
     {
