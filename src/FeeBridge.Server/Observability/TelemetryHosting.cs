@@ -17,6 +17,7 @@ public static class TelemetryHosting
     {
         services.AddSingleton<QueueGauges>();
         services.AddSingleton<FeeBridgeMetrics>();
+        var exporting = !string.IsNullOrWhiteSpace(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
         var telemetry = services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService(FeeBridgeMetrics.Name))
             .WithMetrics(m => m
@@ -25,11 +26,14 @@ public static class TelemetryHosting
                 .AddHttpClientInstrumentation()
                 .AddPrometheusExporter())
             // Paths carry agency and claim ids, never a CPR number (CONTRACTS.md §0); query strings are left out.
+            // Spans are recorded only when a collector takes them: with nobody to send them to, every request and call
+            // would pay for spans that are thrown away (another listener, e.g. a test's, still gets them).
             .WithTracing(t => t
+                .SetSampler(exporting ? new ParentBasedSampler(new AlwaysOnSampler()) : new AlwaysOffSampler())
                 .AddSource(FeeBridgeMetrics.Name)
                 .AddAspNetCoreInstrumentation(o => o.Filter = http => !http.Request.Path.StartsWithSegments(MetricsPath))
                 .AddHttpClientInstrumentation());
-        if (!string.IsNullOrWhiteSpace(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"])) telemetry.UseOtlpExporter();
+        if (exporting) telemetry.UseOtlpExporter();
         return services;
     }
 
