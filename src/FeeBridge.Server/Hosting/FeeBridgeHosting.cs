@@ -42,7 +42,7 @@ public static class FeeBridgeHosting
         services.AddHostedService<DebtorSystemDispatcher>();
         services.AddSingleton<InboxSignal>();
         services.AddSingleton<NoticeSignal>();
-        services.AddHostedService<InboxApplier>();
+        services.AddHostedService<DebtorReportApplier>();
         services.AddReportAuthentication();
         services.AddSingleton<LibraryConnections>();
         services.AddHostedService<NoticeDeliverer>();
@@ -94,7 +94,7 @@ public static class FeeBridgeHosting
         app.MapHealthChecks("/health/ready");
         app.MapGet("/health/live", () => Results.Ok(new { status = "live" })).ExcludeFromDescription();
         app.MapClaimsApi();
-        app.MapDebtorEventReceiver();
+        app.MapDebtorReportReceiver();
         app.MapLibraryApi();
         app.MapCitizen();
     }

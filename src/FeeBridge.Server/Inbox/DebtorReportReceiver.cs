@@ -14,18 +14,18 @@ namespace FeeBridge.Server.Inbox;
 /// <c>DaekningAfskrivningRegistreringAfsend</c> (CONTRACTS.md §3.2): the debtor system reports payments, write-offs
 /// and hand-offs. Read as safely as everything else from outside (DTDs refused, size and depth limited); every report
 /// is stored in the inbox before <c>Modtaget</c> is answered, and applied to the ledger afterwards
-/// (<see cref="InboxApplier"/>). A malformed message gets a SOAP Fault <c>Client</c> and changes nothing. So does a
+/// (<see cref="DebtorReportApplier"/>). A malformed message gets a SOAP Fault <c>Client</c> and changes nothing. So does a
 /// message from a caller that is not the debtor system of its <c>MyndighedKode</c> (<see cref="ReportAuthenticator"/>):
 /// that is checked before the XML is parsed, and again, for the municipality, after.
 /// </summary>
-public static class DebtorEventReceiver
+public static class DebtorReportReceiver
 {
     public const string Path = "/sf1590/DaekningAfskrivningRegistrering";
 
     /// <summary>The largest message taken (Kestrel refuses any body above it anyway); more is a Fault <c>Client</c>.</summary>
     public const int MaxBytes = JsonBody.MaxBytes;
 
-    public static void MapDebtorEventReceiver(this IEndpointRouteBuilder app) =>
+    public static void MapDebtorReportReceiver(this IEndpointRouteBuilder app) =>
         app.MapPost(Path, ReceiveAsync).ExcludeFromDescription();
 
     private static async Task ReceiveAsync(HttpContext http, FeeBridgeStore store, TimeProvider clock, InboxSignal signal, ReportAuthenticator authenticator,

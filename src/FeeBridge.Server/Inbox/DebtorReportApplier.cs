@@ -9,7 +9,7 @@ namespace FeeBridge.Server.Inbox;
 /// it in one transaction, and wakes the library-side delivery. A process that dies mid-batch leaves the rows to be
 /// leased again when the lease ends; the ledger takes each <c>HaendelseId</c> once.
 /// </summary>
-public sealed class InboxApplier(FeeBridgeStore store, FeeBridgeOptions options, TimeProvider clock, InboxSignal inbox, NoticeSignal notices, ILogger<InboxApplier> log)
+public sealed class DebtorReportApplier(FeeBridgeStore store, FeeBridgeOptions options, TimeProvider clock, InboxSignal inbox, NoticeSignal notices, ILogger<DebtorReportApplier> log)
     : LeasedWorker(log)
 {
     private readonly string _owner = LeaseOwner.New();
