@@ -13,6 +13,8 @@ namespace FeeBridge.Server.Tests.Observability;
 /// the debtor's CPR changed, the balance asked — show what the operator needs (claims by status and municipality,
 /// queues, debtor-system call time) and never a CPR number (CONTRACTS.md §0: "Never echo a CPR in … a log line or a metric").
 /// </summary>
+// Alone: every host in the process makes a meter named FeeBridge, and OpenTelemetry's listener takes instruments by
+// name, so a host running beside this one could answer for its gauges (one host per process in production).
 public abstract class TelemetryTests : IDisposable
 {
     private const string Debtor = "1111851234", Guardian = "2202851234", NewDebtor = "0303851234";
@@ -91,8 +93,16 @@ public abstract class TelemetryTests : IDisposable
     }
 }
 
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class TelemetryCollection
+{
+    public const string Name = "telemetry (alone)";
+}
+
+[Collection(TelemetryCollection.Name)]
 [Trait("store", "sqlite")]
 public sealed class TelemetryOnSqlite() : TelemetryTests(StoreKind.Sqlite);
 
+[Collection(TelemetryCollection.Name)]
 [Trait("store", "postgresql")]
 public sealed class TelemetryOnPostgres() : TelemetryTests(StoreKind.Postgres);
