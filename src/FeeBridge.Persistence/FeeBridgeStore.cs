@@ -19,10 +19,12 @@ public sealed class FeeBridgeStore : IAsyncDisposable
     private FeeBridgeStore(StoreDialect dialect, CprProtector protector)
     {
         Dialect = dialect;
-        Claims = new ClaimStore(dialect, new ClaimCodec(protector));
+        Ledger = new ClaimLedger(dialect, new ClaimCodec(protector));
+        Claims = new ClaimQueries(dialect, Ledger);
+        Intake = new ClaimIntakeStore(dialect, Ledger, Claims);
         ApiKeys = new ApiKeyStore(dialect);
-        Outbox = new OutboxStore(dialect);
-        Inbox = new InboxStore(dialect);
+        Outbox = new OutboxStore(dialect, Ledger);
+        Inbox = new InboxStore(dialect, Ledger);
         Notices = new NoticeStore(dialect);
         Monitoring = new MonitoringStore(dialect);
         Rollout = new RolloutStore(dialect);
@@ -30,9 +32,19 @@ public sealed class FeeBridgeStore : IAsyncDisposable
     }
 
     public StoreDialect Dialect { get; }
-    public ClaimStore Claims { get; }
+    /// <summary>The claim ledger: commands on claims, and the append every other face writes through.</summary>
+    public ClaimLedger Ledger { get; }
+
+    /// <summary>Reading claims: one with its history, pages of summaries, a patron's, a liable party's.</summary>
+    public ClaimQueries Claims { get; }
+
+    /// <summary>New claims from the library system, routed as they are stored.</summary>
+    public ClaimIntakeStore Intake { get; }
+
+    /// <summary>Handlings for the debtor systems, and the receipts they answer with.</summary>
     public ApiKeyStore ApiKeys { get; }
     public OutboxStore Outbox { get; }
+    /// <summary>The debtor systems' reports (payments, write-offs, hand-offs), stored and then applied.</summary>
     public InboxStore Inbox { get; }
     public NoticeStore Notices { get; }
     public MonitoringStore Monitoring { get; }
@@ -56,7 +68,7 @@ public sealed class FeeBridgeStore : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await Claims.DisposeAsync();
+        await Intake.DisposeAsync();
         await Dialect.DisposeAsync();
     }
 }

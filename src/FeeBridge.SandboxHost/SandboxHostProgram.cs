@@ -4,6 +4,7 @@ using FeeBridge.Sandbox.Fbs;
 using FeeBridge.Sandbox.MitId;
 using FeeBridge.Server.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
+using FeeBridge.Application;
 
 namespace FeeBridge.SandboxHost;
 

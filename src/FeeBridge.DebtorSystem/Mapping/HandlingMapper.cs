@@ -10,16 +10,11 @@ namespace FeeBridge.DebtorSystem.Mapping;
 /// </summary>
 public static class HandlingMapper
 {
-    /// <summary>The claim's id in the debtor system's eyes: <c>agencyId-claimId</c>.</summary>
-    public static string FagsystemFordringId(ClaimHeader h) => FagsystemFordringId(h.AgencyId.Value, h.ClaimId);
-
-    public static string FagsystemFordringId(string agencyId, string claimId) => $"{agencyId}-{claimId}";
-
     public static Handling Map(ClaimState claim, HandlingKind kind, int seq, Guid handlingId)
     {
         var e = claim.Events.Single(x => x.Seq == seq);
         var at = ClaimState.Fold(claim.Header, claim.Events.Where(x => x.Seq <= seq));
-        var id = FagsystemFordringId(claim.Header);
+        var id = claim.Header.Key.FagsystemFordringId;
         return (kind, e) switch
         {
             // Registered when queued, or again once a rejected claim was corrected: the terms are those it was queued with.

@@ -22,6 +22,8 @@ public sealed record ClaimHeader(
     DateOnly? DueDate,
     IReadOnlyList<ClaimLine> Lines)
 {
+    public ClaimKey Key => new(AgencyId.Value, ClaimId);
+
     /// <summary>The claim's total: the sum of its lines.</summary>
     public Money Amount => Lines.Aggregate(Money.Zero, (sum, l) => sum + l.Amount);
 

@@ -11,8 +11,8 @@ internal sealed class IntakeRequest(ClaimHeader header, Func<Money, RoutingDecis
     public Func<Money, RoutingDecision> Route { get; } = route;
     public Func<ClaimHeader, ClaimQueued?> Release { get; } = release;
     public DateTimeOffset Now { get; } = now;
-    public string PatronKey { get; } = ClaimStore.PatronLock(header.AgencyId.Value, header.PatronId);
-    public string ClaimKey => Header.AgencyId.Value + "/" + Header.ClaimId;
+    public string PatronKey { get; } = ClaimLedger.PatronLock(header.AgencyId.Value, header.PatronId);
+    public ClaimKey Claim => Header.Key;
 
     /// <summary>The new claim's state, or null when the id existed already.</summary>
     public TaskCompletionSource<ClaimState?> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -52,9 +52,9 @@ internal sealed class IntakeBatcher : IAsyncDisposable
         {
             var batch = new List<IntakeRequest>();
             var patrons = new HashSet<string>(StringComparer.Ordinal);
-            var claims = new HashSet<string>(StringComparer.Ordinal);
-            bool Fits(IntakeRequest r) => !patrons.Contains(r.PatronKey) && !claims.Contains(r.ClaimKey);
-            void Take(IntakeRequest r) { batch.Add(r); patrons.Add(r.PatronKey); claims.Add(r.ClaimKey); }
+            var claims = new HashSet<ClaimKey>();
+            bool Fits(IntakeRequest r) => !patrons.Contains(r.PatronKey) && !claims.Contains(r.Claim);
+            void Take(IntakeRequest r) { batch.Add(r); patrons.Add(r.PatronKey); claims.Add(r.Claim); }
 
             var stillHeld = new List<IntakeRequest>();
             foreach (var r in held)

@@ -11,7 +11,10 @@ public sealed record InboxEntry(Guid HaendelseId, string FagsystemFordringId, st
     DateOnly ValueDate, string? PaymentMethod, Money Restsaldo);
 
 /// <summary>A stored report leased for applying to its claim.</summary>
-public sealed record InboxItem(long Id, string AgencyId, string ClaimId, InboxEntry Entry);
+public sealed record InboxItem(long Id, string AgencyId, string ClaimId, InboxEntry Entry)
+{
+    public ClaimKey Claim => new(AgencyId, ClaimId);
+}
 
 /// <summary>What the receiver answers for one report: taken (<c>Modtaget</c>) or refused with the reason (<c>Afvist</c>).</summary>
 public sealed record InboxAnswer(Guid HaendelseId, bool Accepted, string? Reason);
@@ -22,12 +25,62 @@ public sealed record InboxView(long Id, Guid HaendelseId, string Municipality, s
 
 /// <summary>
 /// The inbox: every report the debtor systems send is stored, deduplicated on <c>HaendelseId</c>, before it is
-/// acknowledged; applying it to the ledger is a separate step (<see cref="ClaimStore.ApplyDebtorReportsAsync"/>), so a
+/// acknowledged; applying it to the ledger is a separate step (<see cref="ApplyAsync"/>), so a
 /// crash between the two loses nothing. A report that cannot be true (unknown claim, impossible amount) is stored
 /// refused, with its reason, for staff.
 /// </summary>
-public sealed class InboxStore(StoreDialect dialect)
+public sealed class InboxStore(StoreDialect dialect, ClaimLedger ledger)
 {
+    /// <summary>
+    /// Applies leased inbox reports to their claims in one transaction and marks them applied. A report already in
+    /// the ledger (same <c>HaendelseId</c>) is not applied twice, so a report applied by a process whose lease ran
+    /// out changes nothing when its successor applies it again.
+    /// </summary>
+    /// <remarks>
+    /// Costs the reports, not the claims' histories: each report moves its claim's state on by itself
+    /// (<see cref="ClaimState.With"/>), and a claim this process applied to before is taken from memory when its
+    /// <c>last_seq</c>, read under the patron's lock, says nothing was added since; only other claims are read. So
+    /// 2,000 reports on one claim read its history once, not once per batch (issue 14).
+    /// </remarks>
+    public async Task ApplyAsync(IReadOnlyList<InboxItem> items, DateTimeOffset now, CancellationToken ct)
+    {
+        if (items.Count == 0) return;
+        var keys = items.Select(i => i.Claim).Distinct().ToList();
+        var remembered = new Dictionary<ClaimKey, ClaimState>();
+        foreach (var k in keys) if (_applied.TryGetValue(k, out var s)) remembered[k] = s;
+        var patrons = await ledger.PatronsOfAsync(keys.Where(k => !remembered.ContainsKey(k)).ToList(), ct);
+        foreach (var (k, s) in remembered) patrons[k] = s.Header.PatronId;
+
+        await using var scope = await dialect.BeginWriteAsync([], ct);
+        var lastSeqs = await ledger.LockAndReadLastSeqsAsync(scope, patrons.Select(p => ClaimLedger.PatronLock(p.Key.AgencyId, p.Value)).Distinct().ToList(), keys, ct);
+        var states = remembered.Where(r => lastSeqs.TryGetValue(r.Key, out var seq) && seq == r.Value.Events.Count).ToDictionary();
+        var unknown = keys.Where(k => !states.ContainsKey(k)).ToList();
+        foreach (var (key, state) in await ledger.LoadManyAsync(scope.Connection, scope.Transaction, unknown, ct)) states[key] = state;
+        var changes = new ClaimLedger.Changes(states, "An inbox row names a claim that does not exist.");
+        foreach (var item in items)
+        {
+            var key = item.Claim;
+            var e = item.Entry;
+            var report = new DebtorSystemReported(e.HaendelseId, e.Kind, e.Beloeb, e.ValueDate, e.PaymentMethod, e.Restsaldo);
+            if (DebtorEvents.Record(changes[key], report, now) is CommandOutcome.Accepted accepted) changes.Add(key, accepted.Events);
+        }
+        await changes.AppendAsync(ledger, scope, ct);
+        await using var done = scope.Command("");
+        done.CommandText = $"UPDATE inbox SET state = 'applied', applied_at = @now, lease_owner = NULL WHERE state = 'pending' AND {dialect.OneOf(done, "id", "ids", items.Select(i => i.Id).ToList())}";
+        done.With("@now", ClaimCodec.ToMicros(now));
+        await done.ExecuteNonQueryAsync(ct);
+        await scope.CommitAsync(ct);
+
+        // Remembered only once committed: what is in memory is what the ledger holds (checked again by last_seq).
+        if (_applied.Count + keys.Count > MaxRememberedClaims) _applied.Clear();
+        foreach (var k in keys) _applied[k] = changes[k];
+    }
+
+    // Claims the applier worked on lately, as they were committed. Bounded: when full it starts again.
+    private const int MaxRememberedClaims = 10_000;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<ClaimKey, ClaimState> _applied = new();
+
+
     private static readonly Column[] InboxColumns =
     [
         new("haendelse_id", ColumnType.Text), new("municipality", ColumnType.Text), new("fagsystem_fordring_id", ColumnType.Text),
@@ -55,7 +108,7 @@ public sealed class InboxStore(StoreDialect dialect)
         var at = ClaimCodec.ToMicros(now);
         foreach (var e in entries.Where(e => !stored.ContainsKey(e.HaendelseId)))
         {
-            var key = Split(e.FagsystemFordringId);
+            var key = ClaimKey.FromFagsystemFordringId(e.FagsystemFordringId);
             string? reason;
             if (key is { } k && claims.TryGetValue(k, out var claim) && claim.Municipality == municipality)
             {
@@ -148,12 +201,12 @@ public sealed class InboxStore(StoreDialect dialect)
     /// told so far — the summary (applied) plus what waits in the inbox, read in one statement so no report is
     /// counted in neither.
     /// </summary>
-    private async Task<(Dictionary<Guid, StoredReport> Stored, Dictionary<(string, string), ClaimFacts> Claims)> ReadFirstAsync(
+    private async Task<(Dictionary<Guid, StoredReport> Stored, Dictionary<ClaimKey, ClaimFacts> Claims)> ReadFirstAsync(
         WriteScope scope, string municipality, IReadOnlyList<InboxEntry> entries, CancellationToken ct)
     {
         var stored = new Dictionary<Guid, StoredReport>();
-        var claims = new Dictionary<(string, string), ClaimFacts>();
-        var keys = entries.Select(e => Split(e.FagsystemFordringId)).OfType<(string, string)>().Distinct().ToList();
+        var claims = new Dictionary<ClaimKey, ClaimFacts>();
+        var keys = entries.Select(e => ClaimKey.FromFagsystemFordringId(e.FagsystemFordringId)).OfType<ClaimKey>().Distinct().ToList();
         // Only a reversal or a reduction is weighed against the reports still waiting; a delivery of payments need not look.
         var weighs = entries.Any(e => e.Kind is DebtorEventKind.AdjustedDown or DebtorEventKind.PaymentReversed);
         await using var cmd = scope.Command("");
@@ -167,7 +220,7 @@ public sealed class InboxStore(StoreDialect dialect)
                 """ : "0, 0";
             sql.Append(System.Globalization.CultureInfo.InvariantCulture, $"""
                 SELECT s.agency_id, s.claim_id, s.municipality, s.amount_ore, s.written_down_ore, s.paid_ore + s.credit_ore, {waiting}
-                FROM claim_summaries s WHERE s.route = 'debtor-system' AND ({dialect.AnyOf(cmd, keys, "claim_id")})
+                FROM claim_summaries s WHERE s.route = 'debtor-system' AND ({ledger.AnyOf(cmd, keys)})
                 """);
         }
         cmd.CommandText = sql.ToString();
@@ -177,7 +230,7 @@ public sealed class InboxStore(StoreDialect dialect)
         {
             while (await r.ReadAsync(ct))
             {
-                claims[(r.GetString(0), r.GetString(1))] = new ClaimFacts(r.GetString(2), Money.FromOre(r.GetInt64(3)),
+                claims[new ClaimKey(r.GetString(0), r.GetString(1))] = new ClaimFacts(r.GetString(2), Money.FromOre(r.GetInt64(3)),
                     new ReportedSoFar(Money.FromOre(r.GetInt64(4) + r.GetInt64(6)), Money.FromOre(r.GetInt64(5) + r.GetInt64(7))));
             }
         }
@@ -268,10 +321,4 @@ public sealed class InboxStore(StoreDialect dialect)
         while (await r.ReadAsync(ct)) counts[r.GetString(0)] = r.GetInt64(1);
         return counts;
     }
-
-    /// <summary><c>FagsystemFordringId</c> is <c>agencyId-claimId</c> (CONTRACTS.md §3.1); the agency id is 6 digits.</summary>
-    public static (string AgencyId, string ClaimId)? Split(string fagsystemFordringId) =>
-        fagsystemFordringId.Length > 7 && fagsystemFordringId[6] == '-' && AgencyId.TryParse(fagsystemFordringId[..6], out _, out _)
-            ? (fagsystemFordringId[..6], fagsystemFordringId[7..])
-            : null;
 }

@@ -6,7 +6,10 @@ using FeeBridge.Persistence.Schema;
 namespace FeeBridge.Persistence.Notices;
 
 /// <summary>A notice leased for delivery.</summary>
-public sealed record NoticeItem(long Id, string AgencyId, string ClaimId, int Seq, Guid EventId, string EventType, NoticeTarget Target, int Attempts, DateTimeOffset CreatedAt);
+public sealed record NoticeItem(long Id, string AgencyId, string ClaimId, int Seq, Guid EventId, string EventType, NoticeTarget Target, int Attempts, DateTimeOffset CreatedAt)
+{
+    public ClaimKey Claim => new(AgencyId, ClaimId);
+}
 
 /// <summary>A notice as the delivery log shows it, with its attempts.</summary>
 public sealed record NoticeView(long Id, string ClaimId, string EventId, string EventType, string Target, string State, int Attempts,

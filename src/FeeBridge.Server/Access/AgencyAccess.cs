@@ -1,4 +1,5 @@
 using FeeBridge.Server.Hosting;
+using FeeBridge.Application;
 
 namespace FeeBridge.Server.Access;
 

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using FeeBridge.Domain.Claims;
+using FeeBridge.Application;
 
 namespace FeeBridge.Server.Citizen;
 
@@ -26,7 +27,7 @@ public sealed record CitizenIdentity(DebtorId Party, string Name)
     }
 
     /// <summary>The session's claims, from an identity provider's ID token claims (null: it named neither CPR nor CVR).</summary>
-    public static ClaimsIdentity? FromProvider(ClaimsPrincipal provider, Hosting.CitizenOptions o, string scheme)
+    public static ClaimsIdentity? FromProvider(ClaimsPrincipal provider, CitizenOptions o, string scheme)
     {
         var cpr = provider.FindFirstValue(o.CprClaim);
         var cvr = provider.FindFirstValue(o.CvrClaim);

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
+using FeeBridge.Application;
 
 namespace FeeBridge.Server.Citizen;
 

@@ -5,6 +5,9 @@ using FeeBridge.Domain.Routing;
 using FeeBridge.Persistence;
 using FeeBridge.Server.Claims;
 using FeeBridge.Server.Hosting;
+using FeeBridge.Application;
+using FeeBridge.Application.Claims;
+using FeeBridge.Application.Observability;
 
 namespace FeeBridge.Server.Citizen;
 
@@ -116,7 +119,7 @@ public sealed class CitizenOverviews(FeeBridgeStore store, Tenants tenants, Debt
                 principal, null, null, claim.Outstanding, null, null, null, createdOn, libraryNote);
         }
 
-        var theirs = view?.Claims?.GetValueOrDefault(HandlingMapper.FagsystemFordringId(h.AgencyId.Value, h.ClaimId));
+        var theirs = view?.Claims?.GetValueOrDefault(h.Key.FagsystemFordringId);
         var interest = theirs?.Renter;
         var fees = theirs?.Rykkergebyrer;
         var outstanding = claim.Outstanding + (interest ?? Money.Zero) + (fees ?? Money.Zero);

@@ -2,6 +2,7 @@ using System.Globalization;
 using FeeBridge.Domain.Routing;
 using FeeBridge.Server.Hosting;
 using Markdig;
+using FeeBridge.Application;
 
 namespace FeeBridge.Server.Citizen;
 

@@ -5,7 +5,8 @@ using FeeBridge.Domain.Routing;
 using FeeBridge.Persistence;
 using FeeBridge.Persistence.Claims;
 using FeeBridge.Server.Access;
-using FeeBridge.Server.Hosting;
+using FeeBridge.Application;
+using FeeBridge.Application.Claims;
 using Microsoft.AspNetCore.Mvc;
 
 namespace FeeBridge.Server.Claims;
@@ -50,7 +51,7 @@ public static class ClaimEndpoints
             .WithSummary("What the patron owes, by route, and whether the fee block (E) applies.");
     }
 
-    private static async Task<IResult> PutClaim(string agencyId, string claimId, HttpRequest request, Tenants tenants, FeeBridgeStore store, TimeProvider clock)
+    private static async Task<IResult> PutClaim(string agencyId, string claimId, HttpRequest request, Tenants tenants, ClaimOperations claims)
     {
         if (!JsonFields.IsId(claimId)) return InvalidField("claimId", "Must be 1-64 letters, digits or . _ - :");
         var (doc, problem) = await JsonBody.ReadAsync(request);
@@ -62,13 +63,7 @@ public static class ClaimEndpoints
         var header = ClaimRequests.ReadClaim(doc!.RootElement, agency, claimId, errors);
         if (header is null) return Problems.Validation(errors);
 
-        var rules = tenants.Municipality(agency.Municipality);
-        var result = await store.Claims.IntakeAsync(
-            header,
-            waiting => ClaimRouter.Route(header, agency, rules, waiting),
-            held => ClaimRouter.DebtorClaimTypeOf(held, rules) is { } type ? ClaimRouter.QueuedEvent(held, type, rules) : null,
-            clock.GetUtcNow(),
-            request.HttpContext.RequestAborted);
+        var result = await claims.HandOverAsync(agency, header, request.HttpContext.RequestAborted);
 
         var resource = ClaimResources.From(result.Claim);
         return result.Outcome switch
@@ -81,7 +76,7 @@ public static class ClaimEndpoints
     }
 
     private static async Task<IResult> GetClaim(string agencyId, string claimId, FeeBridgeStore store, CancellationToken ct) =>
-        await store.Claims.GetAsync(agencyId, claimId, ct) is { } state
+        await store.Claims.GetAsync(new ClaimKey(agencyId, claimId), ct) is { } state
             ? Results.Ok(ClaimResources.From(state))
             : NotFound();
 
@@ -110,7 +105,7 @@ public static class ClaimEndpoints
         return Results.Ok(new ClaimResources.Page(page.Items.Select(ClaimResources.From).ToList(), page.NextCursor));
     }
 
-    private static async Task<IResult> WriteDown(string agencyId, string claimId, HttpRequest request, FeeBridgeStore store, TimeProvider clock)
+    private static async Task<IResult> WriteDown(string agencyId, string claimId, HttpRequest request, ClaimOperations claims)
     {
         var (doc, problem) = await JsonBody.ReadAsync(request);
         if (problem is not null) return problem;
@@ -127,12 +122,10 @@ public static class ClaimEndpoints
         var lineId = f.Id(body, "lineId", "lineId", required: false);
         if (errors.Any) return Problems.Validation(errors);
 
-        var now = clock.GetUtcNow();
-        return Answer(await store.Claims.ExecuteAsync(agencyId, claimId,
-            claim => ClaimCommands.WriteDown(claim, writeDownId!, amount!.Value, reason, lineId, now), request.HttpContext.RequestAborted));
+        return Answer(await claims.WriteDownAsync(new ClaimKey(agencyId, claimId), writeDownId!, amount!.Value, reason, lineId, request.HttpContext.RequestAborted));
     }
 
-    private static async Task<IResult> Cancel(string agencyId, string claimId, HttpRequest request, FeeBridgeStore store, TimeProvider clock)
+    private static async Task<IResult> Cancel(string agencyId, string claimId, HttpRequest request, ClaimOperations claims)
     {
         var (doc, problem) = await JsonBody.ReadAsync(request);
         if (problem is not null) return problem;
@@ -141,12 +134,10 @@ public static class ClaimEndpoints
         var reason = new JsonFields(errors).Text(doc!.RootElement, "reason", "reason", required: true, 500);
         if (errors.Any) return Problems.Validation(errors);
 
-        var now = clock.GetUtcNow();
-        return Answer(await store.Claims.ExecuteAsync(agencyId, claimId,
-            claim => ClaimCommands.Cancel(claim, reason!, now), request.HttpContext.RequestAborted));
+        return Answer(await claims.CancelAsync(new ClaimKey(agencyId, claimId), reason!, request.HttpContext.RequestAborted));
     }
 
-    private static async Task<IResult> ChangeDebtor(string agencyId, string patronId, HttpRequest request, FeeBridgeStore store, TimeProvider clock)
+    private static async Task<IResult> ChangeDebtor(string agencyId, string patronId, HttpRequest request, ClaimOperations claims)
     {
         if (!JsonFields.IsId(patronId)) return InvalidField("patronId", "Must be 1-64 letters, digits or . _ - :");
         var (doc, problem) = await JsonBody.ReadAsync(request);
@@ -156,34 +147,12 @@ public static class ClaimEndpoints
         var debtor = ClaimRequests.ReadDebtor(new JsonFields(errors), doc!.RootElement, "$");
         if (debtor is null) return Problems.Validation(errors);
 
-        var now = clock.GetUtcNow();
-        var changed = await store.Claims.ExecuteForPatronAsync(agencyId, patronId,
-            claim => ClaimCommands.ChangeDebtor(claim, debtor.Value, now), request.HttpContext.RequestAborted);
+        var changed = await claims.ChangeDebtorAsync(agencyId, patronId, debtor.Value, request.HttpContext.RequestAborted);
         return Results.Accepted(value: new DebtorChangeResult(patronId, changed));
     }
 
-    private static async Task<IResult> Balance(string agencyId, string patronId, Tenants tenants, FeeBridgeStore store, DebtorBalances debtorBalances,
-        TimeProvider clock, CancellationToken ct)
-    {
-        var agency = tenants.Agency(agencyId)!;
-        var claims = await store.Claims.PatronClaimsAsync(agencyId, patronId, ct);
-        // The debtor system is asked by the liable party (a guardian for a minor); usually one per patron.
-        DebtorSystemView? view = null;
-        var inDebtorSystem = claims.Where(c => c.Route == ClaimNames.Of(ClaimRoute.DebtorSystem)).Select(c => (agencyId, c.ClaimId)).ToList();
-        var parties = inDebtorSystem.Count == 0 ? []
-            : (await store.Claims.GetManyAsync(inDebtorSystem, ct)).Values.Select(s => s.LiableParty).ToHashSet();
-        foreach (var party in parties)
-        {
-            var one = await debtorBalances.ForAsync(agency.Municipality, party, ct);
-            view = view is null ? one : Merge(view, one);
-        }
-        return Results.Ok(ClaimResources.BalanceOf(agency, patronId, claims, view, clock.GetUtcNow()));
-    }
-
-    private static DebtorSystemView Merge(DebtorSystemView a, DebtorSystemView b) => new(
-        a.Claims is null || b.Claims is null ? a.Claims ?? b.Claims : a.Claims.Concat(b.Claims).GroupBy(x => x.Key).ToDictionary(g => g.Key, g => g.First().Value),
-        a.AsOf is null || b.AsOf is null ? null : (a.AsOf < b.AsOf ? a.AsOf : b.AsOf),
-        a.UnreachableSince ?? b.UnreachableSince);
+    private static async Task<IResult> Balance(string agencyId, string patronId, Tenants tenants, ClaimOperations claims, CancellationToken ct) =>
+        Results.Ok(ClaimResources.BalanceOf(await claims.PatronAsync(tenants.Agency(agencyId)!, patronId, ct)));
 
     private static IResult Answer((CommandOutcome Outcome, ClaimState Claim)? result) => result switch
     {

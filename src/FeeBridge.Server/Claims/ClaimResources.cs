@@ -1,6 +1,7 @@
 using System.Globalization;
 using FeeBridge.Domain.Claims;
 using FeeBridge.Domain.Routing;
+using FeeBridge.Application.Claims;
 using FeeBridge.Persistence.Claims;
 
 namespace FeeBridge.Server.Claims;
@@ -74,8 +75,9 @@ public static class ClaimResources
         string BlockThreshold, bool Block, string? BlockReason, bool DebtorSystemFiguresIncluded, string AsOf, string Credit);
 
     /// <param name="debtorSystem">The debtor system's view of the patron's claims in it; null when the patron has none there.</param>
-    public static Balance BalanceOf(AgencySettings agency, string patronId, IReadOnlyList<ClaimSummary> claims, DebtorSystemView? debtorSystem, DateTimeOffset now)
+    public static Balance BalanceOf(PatronClaims patron)
     {
+        var (agency, patronId, claims, debtorSystem, now) = (patron.Agency, patron.PatronId, patron.Claims, patron.DebtorSystem, patron.At);
         var open = claims.Where(c => c.Status is not (ClaimStatus.Paid or ClaimStatus.WrittenDown or ClaimStatus.Cancelled or ClaimStatus.WrittenOff)).ToList();
         var zero = Domain.Money.Zero;
         Domain.Money Sum(IEnumerable<ClaimSummary> cs) => cs.Aggregate(zero, (sum, c) => sum + c.Outstanding);
@@ -85,7 +87,7 @@ public static class ClaimResources
 
         // Interest and fees belong to every claim the debtor system holds for this patron, settled principal or not.
         var held = claims.Where(c => c.Route == ClaimNames.Of(ClaimRoute.DebtorSystem))
-            .Select(c => debtorSystem?.Claims?.GetValueOrDefault(FeeBridge.DebtorSystem.Mapping.HandlingMapper.FagsystemFordringId(c.AgencyId, c.ClaimId))).OfType<FeeBridge.DebtorSystem.Contract.ForespoergselFordring>().ToList();
+            .Select(c => debtorSystem?.Claims?.GetValueOrDefault(new ClaimKey(c.AgencyId, c.ClaimId).FagsystemFordringId)).OfType<FeeBridge.DebtorSystem.Contract.ForespoergselFordring>().ToList();
         var known = debtorSystem?.Claims is not null;
         var interest = held.Aggregate(zero, (sum, c) => sum + c.Renter);
         var fees = held.Aggregate(zero, (sum, c) => sum + c.Rykkergebyrer);

@@ -1,10 +1,9 @@
+using FeeBridge.Application;
 using FeeBridge.Persistence;
 using FeeBridge.Server.Access;
 using FeeBridge.Server.Citizen;
 using FeeBridge.Server.Claims;
-using FeeBridge.Server.DebtorSystem;
 using FeeBridge.Server.Inbox;
-using FeeBridge.Server.Workers;
 using FeeBridge.Server.LibrarySystem;
 using FeeBridge.Server.Observability;
 using Microsoft.AspNetCore.Authentication;
@@ -24,29 +23,10 @@ public static class FeeBridgeHosting
     {
         var mode = FeeBridgeModes.Read(builder.Configuration, hasStandIns: sandbox is not null);
         var services = builder.Services;
-        if (sandbox is not null) services.AddSingleton(sandbox);
-        // Read from the built configuration (not before Build), so every source, test hosts included, has its say.
-        services.AddSingleton(sp =>
-        {
-            var options = sp.GetRequiredService<IConfiguration>().GetSection(FeeBridgeOptions.Section).Get<FeeBridgeOptions>() ?? new FeeBridgeOptions();
-            options.Mode = mode;
-            return options;
-        });
-        services.AddSingleton(sp => Tenants.From(sp.GetRequiredService<FeeBridgeOptions>(), sp.GetService<SandboxMode>()));
-        services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(sp => Storage.Open(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<FeeBridgeOptions>()));
+        services.AddFeeBridgeApplication(mode, sandbox);
+        services.AddSingleton<IOwnAddress, OwnAddress>();
         services.AddSingleton<ApiKeyCache>();
-        services.AddSingleton<IServiceplatformenTokenProvider, NoToken>();
-        services.AddSingleton<DebtorSystemConnections>();
-        services.AddSingleton<DebtorBalances>();
-        services.AddHostedService<DebtorSystemDispatcher>();
-        services.AddSingleton<InboxSignal>();
-        services.AddSingleton<NoticeSignal>();
-        services.AddHostedService<DebtorReportApplier>();
         services.AddReportAuthentication();
-        services.AddSingleton<LibraryConnections>();
-        services.AddHostedService<NoticeDeliverer>();
-        services.AddSingleton<PaymentSpeed>();
         services.AddSingleton<CitizenTexts>();
         services.AddSingleton<CitizenOverviews>();
         // The pages live in this assembly, whichever host is the entry point.
@@ -73,7 +53,7 @@ public static class FeeBridgeHosting
     public static async Task UseFeeBridgeAsync(this WebApplication app)
     {
         // Migrate before listening: /health/ready cannot answer before the schema is there.
-        await Storage.PrepareAsync(app.Services, app.Lifetime.ApplicationStopping);
+        await FeeBridge.Application.Storage.PrepareAsync(app.Services, app.Lifetime.ApplicationStopping);
 
         app.UseProxyHeaders();
         app.UseSecurityHeaders(app.Environment.IsDevelopment());

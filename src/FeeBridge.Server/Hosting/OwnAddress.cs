@@ -1,11 +1,14 @@
+using FeeBridge.Application;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 
 namespace FeeBridge.Server.Hosting;
 
 /// <summary>This server's own loopback address once it listens (sandbox mode: FeeBridge and the stand-ins talk over HTTP).</summary>
-public static class OwnAddress
+public sealed class OwnAddress(IServer server) : IOwnAddress
 {
+    public Uri? Current => Of(server);
+
     public static Uri? Of(IServer server)
     {
         var address = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();

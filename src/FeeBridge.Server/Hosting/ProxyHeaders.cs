@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.HttpOverrides;
+using FeeBridge.Application;
 
 namespace FeeBridge.Server.Hosting;
 

@@ -6,7 +6,7 @@ using FeeBridge.Domain;
 using FeeBridge.Persistence;
 using FeeBridge.Persistence.Inbox;
 
-using FeeBridge.Server.Workers;
+using FeeBridge.Application.Workers;
 
 namespace FeeBridge.Server.Inbox;
 

@@ -5,6 +5,7 @@ using FeeBridge.DebtorSystem.Authentication;
 using FeeBridge.Domain;
 using FeeBridge.Server.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using FeeBridge.Application;
 
 namespace FeeBridge.Server.Inbox;
 

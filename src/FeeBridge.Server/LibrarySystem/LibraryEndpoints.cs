@@ -6,6 +6,8 @@ using FeeBridge.Persistence.Notices;
 using FeeBridge.Server.Access;
 using FeeBridge.Server.Claims;
 using FeeBridge.Server.Hosting;
+using FeeBridge.Application;
+using FeeBridge.Application.LibrarySystem;
 
 
 namespace FeeBridge.Server.LibrarySystem;

@@ -1,3 +1,4 @@
+using FeeBridge.Application.Observability;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
@@ -15,8 +16,6 @@ public static class TelemetryHosting
 
     public static IServiceCollection AddFeeBridgeTelemetry(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton<QueueGauges>();
-        services.AddSingleton<FeeBridgeMetrics>();
         var exporting = !string.IsNullOrWhiteSpace(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
         var telemetry = services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService(FeeBridgeMetrics.Name))

@@ -1,5 +1,7 @@
+using FeeBridge.Application.Observability;
 using FeeBridge.Server.Citizen;
 using FeeBridge.Server.Hosting;
+using FeeBridge.Application;
 
 namespace FeeBridge.Server.Tests.Citizen;
 

@@ -39,13 +39,13 @@ public abstract class ApplyCostTests(StoreKind kind) : IDisposable
         var id = "710100-hot";
         var delivery = Enumerable.Range(0, N).Select(i => Reports.Of(id, HaendelseType.Daekning, "0.01", Money.FromOre(12000 - i - 1).ToString())).ToArray();
 
-        var readBefore = _host.Store.Claims.EventsRead;
+        var readBefore = _host.Store.Ledger.EventsRead;
         var foldedBefore = ClaimState.EventsFolded;
         var started = DateTime.UtcNow;
         (await _host.CreateClient().SendAsync("101", delivery)).ShouldAllBe(k => k.Status == HaendelseStatus.Modtaget);
         Console.WriteLine($"{kind}: received in {(DateTime.UtcNow - started).TotalSeconds:F1} s");
         await Eventually.Until(() => _host.Store.Inbox.CountsAsync(default), c => c.GetValueOrDefault("applied") == N, 120);
-        var read = _host.Store.Claims.EventsRead - readBefore;
+        var read = _host.Store.Ledger.EventsRead - readBefore;
         var folded = ClaimState.EventsFolded - foldedBefore;
 
         // Per report refolded: about N²/2 = 2,000,000 events folded; read again per batch of 200: about 11,000 read.

@@ -4,6 +4,7 @@ using FeeBridge.DebtorSystem.Authentication;
 using FeeBridge.Server.Hosting;
 using FeeBridge.Server.Inbox;
 using Microsoft.AspNetCore.Http;
+using FeeBridge.Application;
 
 namespace FeeBridge.Server.Tests.Inbox;
 

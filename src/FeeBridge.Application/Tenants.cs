@@ -2,7 +2,7 @@ using System.Globalization;
 using FeeBridge.Domain;
 using FeeBridge.Domain.Routing;
 
-namespace FeeBridge.Server.Hosting;
+namespace FeeBridge.Application;
 
 /// <summary>
 /// The municipalities and agencies this deployment serves, read and checked once at start. A wrong setting stops

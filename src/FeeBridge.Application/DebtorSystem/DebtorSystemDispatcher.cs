@@ -3,11 +3,11 @@ using FeeBridge.DebtorSystem.Contract;
 using FeeBridge.DebtorSystem.Mapping;
 using FeeBridge.Persistence;
 using FeeBridge.Persistence.Outbox;
-using FeeBridge.Server.Hosting;
-using FeeBridge.Server.Observability;
-using FeeBridge.Server.Workers;
+using FeeBridge.Application;
+using FeeBridge.Application.Observability;
+using FeeBridge.Application.Workers;
 
-namespace FeeBridge.Server.DebtorSystem;
+namespace FeeBridge.Application.DebtorSystem;
 
 /// <summary>
 /// Sends the outbox to the debtor systems: per municipality, leases due rows in order, ships them as one
@@ -123,9 +123,9 @@ public sealed class DebtorSystemDispatcher(
 
     private async Task ShipAsync(string municipality, IReadOnlyList<OutboxItem> items, Uri endpoint, Sf1590Client client, Circuit circuit, CancellationToken ct)
     {
-        var claims = await store.Claims.GetManyAsync(items.Select(i => (i.AgencyId, i.ClaimId)).Distinct().ToList(), ct);
+        var claims = await store.Claims.GetManyAsync(items.Select(i => i.Claim).Distinct().ToList(), ct);
         var handlings = items.Select(i => HandlingMapper.Map(
-            claims.GetValueOrDefault((i.AgencyId, i.ClaimId)) ?? throw new InvalidOperationException("Outbox row without its claim."),
+            claims.GetValueOrDefault(i.Claim) ?? throw new InvalidOperationException("Outbox row without its claim."),
             i.Kind, i.Seq, i.HandlingId)).ToList();
         var shipment = new DebitorRegistrering(Kommunekode.Parse(municipality), AnvenderSystemId, Guid.NewGuid(), handlings);
 
@@ -158,7 +158,7 @@ public sealed class DebtorSystemDispatcher(
             var k = receipts[i.HandlingId];
             return new HandlingOutcome(i, k.Status == KvitteringStatus.Udfoert, k.DebitorsystemFordringId, k.Fejlkode, k.Fejltekst);
         }).ToList();
-        await store.Claims.ApplyReceiptsAsync(outcomes, claims, _owner, clock.GetUtcNow(), ct);
+        await store.Outbox.ApplyReceiptsAsync(outcomes, claims, _owner, clock.GetUtcNow(), ct);
 
         // A handling the answer left out was not decided: send it again later.
         var unanswered = items.Where(i => !receipts.ContainsKey(i.HandlingId)).ToList();

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 
-namespace FeeBridge.Server.Observability;
+namespace FeeBridge.Application.Observability;
 
 /// <summary>
 /// FeeBridge's own metrics and traces (OpenTelemetry names, scraped at <c>/metrics</c>). Tags are municipality codes,

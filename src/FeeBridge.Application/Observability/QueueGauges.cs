@@ -1,15 +1,15 @@
 using FeeBridge.Persistence;
 using FeeBridge.Persistence.Monitoring;
-using FeeBridge.Server.Citizen;
+using FeeBridge.Application.Observability;
 
-namespace FeeBridge.Server.Observability;
+namespace FeeBridge.Application.Observability;
 
 /// <summary>
 /// The counts behind the gauges, read from the database when a scrape finds them older than
 /// <c>Telemetry:GaugeSeconds</c> — in the background, so a scrape never waits for the database and a process nobody
 /// scrapes never reads. A scrape gets the latest finished reading (the very first one gets nothing yet).
 /// </summary>
-public sealed class QueueGauges(FeeBridgeStore store, PaymentSpeed speed, TimeProvider clock, Hosting.FeeBridgeOptions options, Hosting.Tenants tenants, ILogger<QueueGauges> log)
+public sealed class QueueGauges(FeeBridgeStore store, PaymentSpeed speed, TimeProvider clock, FeeBridgeOptions options, Tenants tenants, ILogger<QueueGauges> log)
 {
     public sealed record PaymentSpeedSeconds(double Median, double P95);
 

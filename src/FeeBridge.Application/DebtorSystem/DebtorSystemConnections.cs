@@ -1,10 +1,8 @@
 using System.Security.Cryptography.X509Certificates;
 using FeeBridge.DebtorSystem;
-using FeeBridge.Server.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
+using FeeBridge.Application;
 
-namespace FeeBridge.Server.DebtorSystem;
+namespace FeeBridge.Application.DebtorSystem;
 
 /// <summary>
 /// Adds what a real Serviceplatformen call needs to each request (a token from the STS, for example). The default
@@ -21,7 +19,7 @@ public sealed class NoToken : IServiceplatformenTokenProvider
 }
 
 /// <summary>One SF1590 client per municipality, each with its own endpoint, certificate, timeout and token.</summary>
-public sealed class DebtorSystemConnections(FeeBridgeOptions options, IServer server, IServiceplatformenTokenProvider tokens, SandboxMode? sandbox = null) : IDisposable
+public sealed class DebtorSystemConnections(FeeBridgeOptions options, IOwnAddress self, IServiceplatformenTokenProvider tokens, SandboxMode? sandbox = null) : IDisposable
 {
     private readonly Dictionary<string, (Uri Endpoint, Sf1590Client Client, HttpClient Http, int BatchSize)> _connections = new();
     private readonly Lock _gate = new();
@@ -48,7 +46,7 @@ public sealed class DebtorSystemConnections(FeeBridgeOptions options, IServer se
     // In sandbox mode the debtor-system sandbox runs inside this server; reach it over HTTP like the real thing.
     private Uri? InProcessSandbox()
     {
-        return OwnAddress.Of(server) is { } self ? new Uri(self, SandboxMode.DebtorSystemPath) : null;
+        return self.Current is { } own ? new Uri(own, SandboxMode.DebtorSystemPath) : null;
     }
 
     public void Dispose()

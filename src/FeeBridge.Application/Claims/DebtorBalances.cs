@@ -2,16 +2,23 @@ using System.Collections.Concurrent;
 using FeeBridge.DebtorSystem;
 using FeeBridge.DebtorSystem.Contract;
 using FeeBridge.Domain.Claims;
-using FeeBridge.Server.DebtorSystem;
-using FeeBridge.Server.Hosting;
+using FeeBridge.Application.DebtorSystem;
+using FeeBridge.Application;
 
-namespace FeeBridge.Server.Claims;
+namespace FeeBridge.Application.Claims;
 
 /// <summary>What the debtor system said of one debtor's claims, and how fresh that is.</summary>
 /// <param name="Claims">By <c>FagsystemFordringId</c>; null when it never answered.</param>
 /// <param name="AsOf">When it last answered.</param>
 /// <param name="UnreachableSince">Set while it does not answer: since when.</param>
-public sealed record DebtorSystemView(IReadOnlyDictionary<string, ForespoergselFordring>? Claims, DateTimeOffset? AsOf, DateTimeOffset? UnreachableSince);
+public sealed record DebtorSystemView(IReadOnlyDictionary<string, ForespoergselFordring>? Claims, DateTimeOffset? AsOf, DateTimeOffset? UnreachableSince)
+{
+    /// <summary>Two answers (two liable parties) as one: every claim of either, as old as the older, unreachable if either is.</summary>
+    public static DebtorSystemView Merge(DebtorSystemView a, DebtorSystemView b) => new(
+        a.Claims is null || b.Claims is null ? a.Claims ?? b.Claims : a.Claims.Concat(b.Claims).GroupBy(x => x.Key).ToDictionary(g => g.Key, g => g.First().Value),
+        a.AsOf is null || b.AsOf is null ? null : (a.AsOf < b.AsOf ? a.AsOf : b.AsOf),
+        a.UnreachableSince ?? b.UnreachableSince);
+}
 
 /// <summary>
 /// Interest and reminder fees are the debtor system's own figures: asked for with <c>DebitorForespoergsel</c> (by the

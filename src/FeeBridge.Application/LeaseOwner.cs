@@ -1,4 +1,4 @@
-namespace FeeBridge.Server.Hosting;
+namespace FeeBridge.Application;
 
 /// <summary>A name for one worker of one process, written into the rows it leases (outbox, inbox, notices).</summary>
 public static class LeaseOwner

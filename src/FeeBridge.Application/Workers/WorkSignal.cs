@@ -1,4 +1,4 @@
-namespace FeeBridge.Server.Workers;
+namespace FeeBridge.Application.Workers;
 
 /// <summary>
 /// A nudge from one part of the process to a worker that new work is stored, so a payment is applied and passed on

@@ -1,15 +1,14 @@
 using FeeBridge.LibrarySystem.Fbs;
 using FeeBridge.LibrarySystem.Webhooks;
-using FeeBridge.Server.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
+using FeeBridge.Application;
 
-namespace FeeBridge.Server.LibrarySystem;
+namespace FeeBridge.Application.LibrarySystem;
 
 /// <summary>
 /// The clients for the library side: FBS (configured, or the in-process FBS sandbox in sandbox mode, reached over
 /// HTTP like the real one) and webhooks. FBS is null while its address or FeeBridge's credentials are not known.
 /// </summary>
-public sealed class LibraryConnections(FeeBridgeOptions options, IServer server, SandboxMode? sandbox = null) : IDisposable
+public sealed class LibraryConnections(FeeBridgeOptions options, IOwnAddress self, SandboxMode? sandbox = null) : IDisposable
 {
     private readonly Lock _gate = new();
     private HttpClient? _fbsHttp;
@@ -43,7 +42,7 @@ public sealed class LibraryConnections(FeeBridgeOptions options, IServer server,
                 if (_fbs is not null) return _fbs;
                 var o = options.Fbs;
                 var baseUrl = o.BaseUrl is { Length: > 0 } configured ? new Uri(configured)
-                    : sandbox is not null && OwnAddress.Of(server) is { } self ? new Uri(self, SandboxMode.FbsPath) : null;
+                    : sandbox is not null && self.Current is { } own ? new Uri(own, SandboxMode.FbsPath) : null;
                 var credentials = o.Username is { Length: > 0 } user && o.Password is { Length: > 0 } password ? new FbsCredentials(user, password)
                     : sandbox is not null ? new FbsCredentials(sandbox.Fbs.Id, sandbox.Fbs.Secret) : null;
                 if (baseUrl is null || credentials is null) return null;

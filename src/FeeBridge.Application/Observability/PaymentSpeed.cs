@@ -1,6 +1,7 @@
+using System.Globalization;
 using FeeBridge.Persistence;
 
-namespace FeeBridge.Server.Citizen;
+namespace FeeBridge.Application.Observability;
 
 /// <summary>What the page says about how fast a payment shows, and the measurement behind it.</summary>
 /// <param name="Payments">Payments measured (the last <paramref name="Days"/> days).</param>
@@ -13,7 +14,7 @@ public sealed record PaymentSpeedStatement(int Payments, int Days, TimeSpan? Med
 /// (and so on this page, and on their way to the library). Worked out at most once per
 /// <c>Citizen:SpeedCacheSeconds</c>.
 /// </summary>
-public sealed class PaymentSpeed(FeeBridgeStore store, TimeProvider clock, Hosting.FeeBridgeOptions options)
+public sealed class PaymentSpeed(FeeBridgeStore store, TimeProvider clock, FeeBridgeOptions options)
 {
     private const int Days = 7;
     private const int MaxSamples = 10_000;
@@ -38,7 +39,7 @@ public sealed class PaymentSpeed(FeeBridgeStore store, TimeProvider clock, Hosti
                 "Der er ikke målt nogen betalinger de seneste 7 dage. En betaling vises her, så snart kommunens system har meldt den til os.");
         var median = TimeSpan.FromMilliseconds(Percentile(ascendingMilliseconds, 0.50));
         var p95 = TimeSpan.FromMilliseconds(Percentile(ascendingMilliseconds, 0.95));
-        var count = Kroner.Count(ascendingMilliseconds.Count);
+        var count = ascendingMilliseconds.Count.ToString("N0", CultureInfo.GetCultureInfo("da-DK"));
         return new PaymentSpeedStatement(ascendingMilliseconds.Count, Days, median, p95,
             $"Når kommunen har registreret en betaling, vises den her typisk efter {Duration(median)}, og 95 % af betalingerne inden for {Duration(p95)} " +
             $"(målt på {count} betalinger de seneste 7 dage). Biblioteket får besked samtidig, så en spærring for gebyrer ophæves.");

@@ -1,8 +1,8 @@
 using FeeBridge.Persistence;
-using FeeBridge.Server.Hosting;
-using FeeBridge.Server.Workers;
+using FeeBridge.Application;
+using FeeBridge.Application.Workers;
 
-namespace FeeBridge.Server.Inbox;
+namespace FeeBridge.Application.Inbox;
 
 /// <summary>
 /// Applies stored reports to the ledger: leases a batch from the inbox (several processes share the work), applies
@@ -26,7 +26,7 @@ public sealed class DebtorReportApplier(FeeBridgeStore store, FeeBridgeOptions o
         var o = options.Inbox;
         var batch = await store.Inbox.LeaseAsync(_owner, o.BatchSize, clock.GetUtcNow(), TimeSpan.FromSeconds(o.LeaseSeconds), ct);
         if (batch.Count == 0) return false;
-        await store.Claims.ApplyDebtorReportsAsync(batch, clock.GetUtcNow(), ct);
+        await store.Inbox.ApplyAsync(batch, clock.GetUtcNow(), ct);
         notices.Wake();
         return true;
     }

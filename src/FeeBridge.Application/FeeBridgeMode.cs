@@ -1,4 +1,4 @@
-namespace FeeBridge.Server.Hosting;
+namespace FeeBridge.Application;
 
 /// <summary>
 /// What a FeeBridge process is: a sandbox (the stand-ins, seeded test data, a development CPR key) or production.

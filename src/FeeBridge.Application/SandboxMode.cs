@@ -1,6 +1,6 @@
 using FeeBridge.Domain.Routing;
 
-namespace FeeBridge.Server.Hosting;
+namespace FeeBridge.Application;
 
 /// <summary>
 /// What sandbox mode lends FeeBridge: the seed (municipalities, agencies, the library system's key) and the stand-ins'

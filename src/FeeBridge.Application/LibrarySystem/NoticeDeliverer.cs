@@ -4,11 +4,11 @@ using FeeBridge.Domain.Claims;
 using FeeBridge.LibrarySystem.Fbs;
 using FeeBridge.Persistence;
 using FeeBridge.Persistence.Notices;
-using FeeBridge.Server.DebtorSystem;
-using FeeBridge.Server.Hosting;
-using FeeBridge.Server.Workers;
+using FeeBridge.Application.DebtorSystem;
+using FeeBridge.Application;
+using FeeBridge.Application.Workers;
 
-namespace FeeBridge.Server.LibrarySystem;
+namespace FeeBridge.Application.LibrarySystem;
 
 /// <summary>
 /// Delivers notices to the library side: a settled claim is registered as paid through FBS's payment call (with an
@@ -35,10 +35,10 @@ public sealed class NoticeDeliverer(
         var batch = await store.Notices.LeaseAsync(_owner, 100, clock.GetUtcNow(), TimeSpan.FromSeconds(options.Notices.LeaseSeconds), ct);
         if (batch.Count == 0) return false;
         // The batch's claims in one query; then the calls out, several at a time.
-        var claims = await store.Claims.GetManyAsync(batch.Select(n => (n.AgencyId, n.ClaimId)).Distinct().ToList(), ct);
+        var claims = await store.Claims.GetManyAsync(batch.Select(n => n.Claim).Distinct().ToList(), ct);
         var results = new System.Collections.Concurrent.ConcurrentBag<NoticeResult>();
         await Parallel.ForEachAsync(batch, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = ct },
-            async (item, token) => results.Add(await DeliverAsync(item, claims.GetValueOrDefault((item.AgencyId, item.ClaimId)), token)));
+            async (item, token) => results.Add(await DeliverAsync(item, claims.GetValueOrDefault(item.Claim), token)));
         await store.Notices.FinishAsync(results.ToList(), _owner, clock.GetUtcNow(), ct);
         return true;
     }

@@ -1,4 +1,4 @@
-namespace FeeBridge.Server.Hosting;
+namespace FeeBridge.Application;
 
 /// <summary>The <c>FeeBridge</c> configuration section.</summary>
 public sealed class FeeBridgeOptions

@@ -1,4 +1,4 @@
-namespace FeeBridge.Server.Workers;
+namespace FeeBridge.Application.Workers;
 
 /// <summary>
 /// The one loop every background worker of FeeBridge runs (the dispatcher to the debtor systems, the applier of their

@@ -1,10 +1,11 @@
 using FeeBridge.Persistence;
 using FeeBridge.Persistence.Security;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
-namespace FeeBridge.Server.Hosting;
+namespace FeeBridge.Application;
 
-/// <summary>Opens the store the configuration asks for, migrates it and provisions API keys, before the server listens.</summary>
+/// <summary>Opens the store the configuration asks for, migrates it and provisions API keys, before a host serves.</summary>
 public static class Storage
 {
     public static FeeBridgeStore Open(IConfiguration configuration, FeeBridgeOptions options)
@@ -20,7 +21,7 @@ public static class Storage
         var tenants = services.GetRequiredService<Tenants>();
         var clock = services.GetRequiredService<TimeProvider>();
         await store.MigrateAsync(ct);
-        store.Claims.AgencyUsesFbs = tenants.UsesFbs;
+        store.Ledger.AgencyUsesFbs = tenants.UsesFbs;
         var now = clock.GetUtcNow();
         if (options.IsSandbox && services.GetService<SandboxMode>() is { } sandbox)
         {
@@ -29,26 +30,6 @@ public static class Storage
         foreach (var k in options.ApiKeys)
         {
             await store.ApiKeys.SaveHashAsync(Convert.FromHexString(k.Sha256), k.Name, k.Agencies, now, ct);
-        }
-    }
-}
-
-/// <summary>Ready means: migrations ran (the server does not listen before) and the database answers now.</summary>
-public sealed class DatabaseHealthCheck(FeeBridgeStore store) : IHealthCheck
-{
-    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default)
-    {
-        try
-        {
-            await using var c = await store.Dialect.OpenAsync(ct);
-            await using var cmd = c.CreateCommand();
-            cmd.CommandText = "SELECT 1";
-            await cmd.ExecuteScalarAsync(ct);
-            return HealthCheckResult.Healthy(store.Dialect.Name);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            return HealthCheckResult.Unhealthy($"{store.Dialect.Name} does not answer: {e.GetType().Name}");
         }
     }
 }

@@ -1,0 +1,78 @@
+using System.Globalization;
+using System.Text;
+using FeeBridge.Domain.Claims;
+using FeeBridge.Persistence.Schema;
+
+namespace FeeBridge.Persistence.Claims;
+
+/// <summary>The claim ledger read: one claim with its history, pages of summaries, a patron's or a liable party's claims.</summary>
+public sealed class ClaimQueries(StoreDialect dialect, ClaimLedger ledger)
+{
+    public async Task<ClaimState?> GetAsync(ClaimKey claim, CancellationToken ct)
+    {
+        await using var c = await dialect.OpenAsync(ct);
+        return await ledger.LoadAsync(c, null, claim, ct);
+    }
+
+    public async Task<ClaimPage> ListAsync(ClaimQuery q, CancellationToken ct)
+    {
+        var sql = new StringBuilder($"SELECT {ClaimLedger.SummaryColumns} FROM claim_summaries WHERE agency_id = @a");
+        await using var c = await dialect.OpenAsync(ct);
+        await using var cmd = c.CreateCommand();
+        cmd.With("@a", q.AgencyId);
+        if (q.Status is { } s) { sql.Append(" AND status = @s"); cmd.With("@s", ClaimNames.Of(s)); }
+        if (q.PatronId is { } p) { sql.Append(" AND patron_id = @p"); cmd.With("@p", p); }
+        if (q.ChangedSince is { } since) { sql.Append(" AND updated_at >= @since"); cmd.With("@since", ClaimCodec.ToMicros(since)); }
+        if (Cursor.TryDecode(q.Cursor) is { } after)
+        {
+            sql.Append(" AND (updated_at < @cu OR (updated_at = @cu AND claim_id < @cc))");
+            cmd.With("@cu", after.UpdatedAt).With("@cc", after.ClaimId);
+        }
+        sql.Append(" ORDER BY updated_at DESC, claim_id DESC LIMIT @n");
+        cmd.With("@n", q.Limit + 1);
+        cmd.CommandText = sql.ToString();
+
+        var items = await ClaimLedger.ReadSummariesAsync(cmd, ct);
+        string? next = null;
+        if (items.Count > q.Limit)
+        {
+            items.RemoveAt(items.Count - 1);
+            var last = items[^1];
+            next = Cursor.Encode(ClaimCodec.ToMicros(last.UpdatedAt), last.ClaimId);
+        }
+        return new ClaimPage(items, next);
+    }
+
+    /// <summary>Every claim of one patron at one agency, for the balance.</summary>
+    public async Task<IReadOnlyList<ClaimSummary>> PatronClaimsAsync(string agencyId, string patronId, CancellationToken ct)
+    {
+        await using var c = await dialect.OpenAsync(ct);
+        await using var cmd = c.CreateCommand();
+        cmd.CommandText = $"SELECT {ClaimLedger.SummaryColumns} FROM claim_summaries WHERE agency_id = @a AND patron_id = @p ORDER BY created_at, claim_id";
+        cmd.With("@a", agencyId).With("@p", patronId);
+        return await ClaimLedger.ReadSummariesAsync(cmd, ct);
+    }
+
+    /// <summary>Several claims at once (two queries, whatever their number), by (agency, claim id).</summary>
+    public async Task<Dictionary<ClaimKey, ClaimState>> GetManyAsync(IReadOnlyCollection<ClaimKey> keys, CancellationToken ct)
+    {
+        await using var c = await dialect.OpenAsync(ct);
+        return await ledger.LoadManyAsync(c, null, keys, ct);
+    }
+
+    /// <summary>
+    /// Every claim one person or organisation is liable for, at every agency (the citizen's overview): one round
+    /// trip, found through the keyed hash of the liable party.
+    /// </summary>
+    public async Task<IReadOnlyList<ClaimState>> LiableClaimsAsync(DebtorId party, CancellationToken ct)
+    {
+        await using var c = await dialect.OpenAsync(ct);
+        var states = await ledger.LoadManyAsync(c, null, cmd =>
+        {
+            cmd.With("@liable", ledger.Codec.LiableHash(party));
+            return "(agency_id, claim_id) IN (SELECT agency_id, claim_id FROM claim_summaries WHERE liable_hash = @liable)";
+        }, ct);
+        return [.. states.Values.OrderBy(s => s.Header.CreatedAt).ThenBy(s => s.Header.ClaimId, StringComparer.Ordinal)];
+    }
+
+}
