@@ -4,6 +4,7 @@ using FeeBridge.Domain.Claims;
 using FeeBridge.LibrarySystem.Fbs;
 using FeeBridge.Persistence;
 using FeeBridge.Persistence.Notices;
+using FeeBridge.Persistence.Queues;
 using FeeBridge.Application.DebtorSystem;
 using FeeBridge.Application;
 using FeeBridge.Application.Workers;
@@ -48,59 +49,59 @@ public sealed class NoticeDeliverer(
     private async Task<NoticeResult> DeliverAsync(NoticeItem item, ClaimState? claim, CancellationToken ct)
     {
         var (state, outcome, retry) = claim is null
-            ? ("withdrawn", "The claim no longer exists.", false)
+            ? (NoticeState.Withdrawn, "The claim no longer exists.", false)
             : item.Target == NoticeTarget.Fbs ? await ToFbsAsync(item, claim, ct) : await ToWebhookAsync(item, claim, ct);
         return new NoticeResult(item, state, outcome, retry ? clock.GetUtcNow() + _backoff.After(item.Attempts + 1) : null);
     }
 
-    private async Task<(string State, string Outcome, bool Retry)> ToFbsAsync(NoticeItem item, ClaimState claim, CancellationToken ct)
+    private async Task<(NoticeState State, string Outcome, bool Retry)> ToFbsAsync(NoticeItem item, ClaimState claim, CancellationToken ct)
     {
         if (claim.Status != ClaimStatus.Paid)
-            return ("withdrawn", $"The claim is {ClaimNames.Of(claim.Status)} now, so FBS was not told it is paid.", false);
+            return (NoticeState.Withdrawn, $"The claim is {ClaimNames.Of(claim.Status)} now, so FBS was not told it is paid.", false);
         if (!long.TryParse(item.ClaimId, NumberStyles.None, CultureInfo.InvariantCulture, out var feeId))
-            return ("attention", "The claim id is not an FBS fee id, so FBS cannot be told; mark the fee paid in FBS by hand.", false);
+            return (NoticeState.Attention, "The claim id is not an FBS fee id, so FBS cannot be told; mark the fee paid in FBS by hand.", false);
         // FBS's patron ids are integers (int64); the Claims API's patronId is text (CONTRACTS.md §1, §2). A claim whose
         // patronId is not one can never be registered in FBS: staff, not endless retries. (The id itself is not repeated:
         // a library system might have put something personal there.)
         if (!long.TryParse(claim.Header.PatronId, NumberStyles.None, CultureInfo.InvariantCulture, out var patronId) || patronId <= 0)
-            return ("attention", "The claim's patronId is not an FBS patron id (FBS patron ids are integers), so FBS cannot be told; mark the fee paid in FBS by hand.", false);
+            return (NoticeState.Attention, "The claim's patronId is not an FBS patron id (FBS patron ids are integers), so FBS cannot be told; mark the fee paid in FBS by hand.", false);
         if (connections.Fbs is not { } fbs)
-            return ("pending", "FBS is not configured yet (FeeBridge:Fbs:BaseUrl, Username, Password).", true);
+            return (NoticeState.Pending, "FBS is not configured yet (FeeBridge:Fbs:BaseUrl, Username, Password).", true);
         try
         {
             var results = await fbs.RegisterPaymentAsync(item.AgencyId, patronId, OrderId(item.AgencyId, item.ClaimId), [feeId], ct);
             var mine = results.FirstOrDefault(r => r.FeeId == feeId);
             return mine?.PaymentStatus switch
             {
-                FbsPaymentStatus.Registered => ("delivered", $"FBS registered the payment (confirmation {mine.ConfirmationId}).", false),
-                FbsPaymentStatus.RegisteredByDifferentOrderId => ("attention",
+                FbsPaymentStatus.Registered => (NoticeState.Delivered, $"FBS registered the payment (confirmation {mine.ConfirmationId}).", false),
+                FbsPaymentStatus.RegisteredByDifferentOrderId => (NoticeState.Attention,
                     "FBS already had this fee paid under another order (e.g. at the desk). The citizen may have paid twice: check, and refund one payment.", false),
-                FbsPaymentStatus.NotAllowedByClient => ("attention",
+                FbsPaymentStatus.NotAllowedByClient => (NoticeState.Attention,
                     "FBS does not let FeeBridge pay this fee (paymentNotAllowedByClient): it is not marked as handed to the debtor system in FBS. Mark it paid in FBS by hand.", false),
-                null => ("attention", "FBS did not answer for this fee.", false),
+                null => (NoticeState.Attention, "FBS did not answer for this fee.", false),
                 // FBS: any other value is "yet another reason for not registering payment of a fee".
-                _ => ("attention", $"FBS did not register the payment (paymentStatus {Printable(mine.PaymentStatus)}). Mark it paid in FBS by hand.", false),
+                _ => (NoticeState.Attention, $"FBS did not register the payment (paymentStatus {Printable(mine.PaymentStatus)}). Mark it paid in FBS by hand.", false),
             };
         }
         catch (TransientLibraryFailure e)
         {
-            return ("pending", e.Message, true);
+            return (NoticeState.Pending, e.Message, true);
         }
         catch (LibraryRefusal e)
         {
-            return ("attention", e.Message, false);
+            return (NoticeState.Attention, e.Message, false);
         }
     }
 
     /// <summary>FBS's text, bounded and without control characters, for the delivery log.</summary>
     private static string Printable(string text) => new(text.Take(64).Select(c => char.IsControl(c) ? '?' : c).ToArray());
 
-    private async Task<(string State, string Outcome, bool Retry)> ToWebhookAsync(NoticeItem item, ClaimState claim, CancellationToken ct)
+    private async Task<(NoticeState State, string Outcome, bool Retry)> ToWebhookAsync(NoticeItem item, ClaimState claim, CancellationToken ct)
     {
-        if (await store.Notices.WebhookAsync(item.AgencyId, ct) is not { } hook) return ("withdrawn", "The agency has no webhook any more.", false);
+        if (await store.Notices.WebhookAsync(item.AgencyId, ct) is not { } hook) return (NoticeState.Withdrawn, "The agency has no webhook any more.", false);
         var body = CallbackBody(item, claim);
         var failure = await connections.Webhooks.PostAsync(hook.Url, hook.Secret, item.EventId.ToString("D"), body, clock.GetUtcNow(), ct);
-        return failure is null ? ("delivered", "Acknowledged.", false) : ("pending", failure, true);
+        return failure is null ? (NoticeState.Delivered, "Acknowledged.", false) : (NoticeState.Pending, failure, true);
     }
 
     /// <summary>The callback: the claim as it stood right after the event that caused it (so a late delivery tells no newer story).</summary>

@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Globalization;
 using System.Text;
 using FeeBridge.Domain.Claims;
+using FeeBridge.Persistence.Queues;
 using FeeBridge.Persistence.Schema;
 
 namespace FeeBridge.Persistence.Claims;
@@ -240,7 +241,7 @@ public sealed class ClaimLedger(StoreDialect dialect, ClaimCodec codec)
 
                 // The handling this event requires of the debtor system, decided in this same transaction.
                 if (DebtorSystemHandlings.For(before, e) is { } kind)
-                    outbox.Add(h.Municipality.Value, agency, claim, e.Seq, Guid.CreateVersion7(e.At).ToString(), kind.ToString(), "pending", 0, at, 0, at);
+                    outbox.Add(h.Municipality.Value, agency, claim, e.Seq, Guid.CreateVersion7(e.At).ToString(), kind.ToString(), QueueStates.Name(OutboxState.Pending), 0, at, 0, at);
 
                 var after = before.With([e]);
                 foreach (var notice in LibraryNotices.For(before, after, AgencyUsesFbs(agency)))
@@ -248,7 +249,7 @@ public sealed class ClaimLedger(StoreDialect dialect, ClaimCodec codec)
                     // Staff notices are for staff to see, not to deliver.
                     (notice.Target == NoticeTarget.Webhook ? webhookNotices : directNotices).Add(
                         agency, claim, e.Seq, Guid.CreateVersion7().ToString(), notice.EventType, Notices.NoticeTargets.TargetName(notice.Target),
-                        notice.Target == NoticeTarget.Staff ? "attention" : "pending", 0, at, 0, notice.Note, at);
+                        QueueStates.Name(notice.Target == NoticeTarget.Staff ? NoticeState.Attention : NoticeState.Pending), 0, at, 0, notice.Note, at);
                 }
                 before = after;
             }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using FeeBridge.Domain.Claims;
 using FeeBridge.Persistence.Claims;
+using FeeBridge.Persistence.Queues;
 using FeeBridge.Persistence.Schema;
 
 namespace FeeBridge.Persistence.Inbox;
@@ -120,7 +121,7 @@ public sealed class InboxStore(StoreDialect dialect, ClaimLedger ledger)
             fresh.Add(e);
             rows.Add(e.HaendelseId.ToString("D"), municipality, e.FagsystemFordringId, key?.AgencyId, key?.ClaimId, e.DelfordringId,
                 DebtorEvents.WireName(e.Kind), e.Beloeb.Ore, Date(e.ValueDate), e.PaymentMethod, e.Restsaldo.Ore,
-                reason is null ? "pending" : "refused", reason, at, 0);
+                QueueStates.Name(reason is null ? InboxState.Pending : InboxState.Refused), reason, at, 0);
         }
         if (rows.Count > 0)
         {
@@ -154,7 +155,7 @@ public sealed class InboxStore(StoreDialect dialect, ClaimLedger ledger)
             if (stored.TryGetValue(e.HaendelseId, out var row))
             {
                 answers.Add(!row.SameAs(municipality, e) ? Conflicting(e.HaendelseId)
-                    : new InboxAnswer(e.HaendelseId, row.State != "refused", row.Reason));
+                    : new InboxAnswer(e.HaendelseId, row.State != InboxState.Refused, row.Reason));
             }
             else answers.Add(original is not null && original != e ? Conflicting(e.HaendelseId) : decided[e.HaendelseId]);
         }
@@ -168,7 +169,7 @@ public sealed class InboxStore(StoreDialect dialect, ClaimLedger ledger)
 
     /// <summary>A report as stored: its content (to tell a repeat from a conflict) and the answer it got.</summary>
     private sealed record StoredReport(string Municipality, string FagsystemFordringId, string? DelfordringId, string Type, long BeloebOre,
-        string ValueDate, string? PaymentMethod, long RestsaldoOre, string State, string? Reason)
+        string ValueDate, string? PaymentMethod, long RestsaldoOre, InboxState State, string? Reason)
     {
         public bool SameAs(string municipality, InboxEntry e) =>
             Municipality == municipality && FagsystemFordringId == e.FagsystemFordringId && DelfordringId == e.DelfordringId &&
@@ -182,9 +183,12 @@ public sealed class InboxStore(StoreDialect dialect, ClaimLedger ledger)
     private const string StoredColumns =
         "haendelse_id, municipality, fagsystem_fordring_id, delfordring_id, type, beloeb_ore, value_date, payment_method, restsaldo_ore, state, reason";
 
+    private static InboxState StateOf(string stored) =>
+        QueueStates.TryParse(stored, out InboxState s) ? s : throw new InvalidOperationException($"Unknown inbox state '{stored}'.");
+
     private static StoredReport ReadStored(System.Data.Common.DbDataReader r) => new(
         r.GetString(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3), r.GetString(4), r.GetInt64(5), r.GetString(6),
-        r.IsDBNull(7) ? null : r.GetString(7), r.GetInt64(8), r.GetString(9), r.IsDBNull(10) ? null : r.GetString(10));
+        r.IsDBNull(7) ? null : r.GetString(7), r.GetInt64(8), StateOf(r.GetString(9)), r.IsDBNull(10) ? null : r.GetString(10));
 
     private async Task<Dictionary<Guid, StoredReport>> StoredAsync(WriteScope scope, IReadOnlyList<InboxEntry> entries, CancellationToken ct)
     {
@@ -267,7 +271,7 @@ public sealed class InboxStore(StoreDialect dialect, ClaimLedger ledger)
     /// municipality's debtor system sent about the agency's claims (<c>FagsystemFordringId</c> = agency-claim): an
     /// agency never sees another agency's payments, even in the same municipality.
     /// </summary>
-    public async Task<IReadOnlyList<InboxView>> ListAsync(string agencyId, string municipality, string? state, long? beforeId, int limit, CancellationToken ct)
+    public async Task<IReadOnlyList<InboxView>> ListAsync(string agencyId, string municipality, InboxState? state, long? beforeId, int limit, CancellationToken ct)
     {
         await using var c = await dialect.OpenAsync(ct);
         await using var cmd = c.CreateCommand();
@@ -277,7 +281,7 @@ public sealed class InboxStore(StoreDialect dialect, ClaimLedger ledger)
             ORDER BY id DESC LIMIT @n
             """;
         cmd.With("@m", municipality).With("@a", agencyId).With("@n", limit);
-        if (state is not null) cmd.With("@st", state);
+        if (state is { } st) cmd.With("@st", QueueStates.Name(st));
         if (beforeId is not null) cmd.With("@b", beforeId);
         var list = new List<InboxView>();
         await using var r = await cmd.ExecuteReaderAsync(ct);

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using FeeBridge.Domain.Claims;
 using FeeBridge.Persistence.Claims;
+using FeeBridge.Persistence.Queues;
 using FeeBridge.Persistence.Schema;
 
 namespace FeeBridge.Persistence.Notices;
@@ -18,7 +19,7 @@ public sealed record NoticeView(long Id, string ClaimId, string EventId, string 
 public sealed record NoticeAttempt(int Attempt, DateTimeOffset At, string Outcome);
 
 /// <summary>How one delivery attempt ended: the notice's new state, what happened, and when to try again if at all.</summary>
-public sealed record NoticeResult(NoticeItem Item, string State, string Outcome, DateTimeOffset? RetryAt);
+public sealed record NoticeResult(NoticeItem Item, NoticeState State, string Outcome, DateTimeOffset? RetryAt);
 
 /// <summary>An agency's webhook: where its library system wants callbacks, and the secret they are signed with.</summary>
 public sealed record Webhook(string AgencyId, Uri Url, string Secret, DateTimeOffset CreatedAt);
@@ -85,8 +86,8 @@ public sealed class NoticeStore(StoreDialect dialect)
                 UPDATE notices SET state = @st, result = @res, attempts = attempts + 1, not_before = @nb, lease_owner = NULL, lease_until = 0,
                     finished_at = @fin
                 WHERE id = @id AND lease_owner = @owner AND state = 'pending'
-                """).With("@st", r.State).With("@res", r.Outcome).With("@nb", ClaimCodec.ToMicros(r.RetryAt ?? now))
-                .With("@fin", r.State == "pending" ? null : ClaimCodec.ToMicros(now)).With("@id", r.Item.Id).With("@owner", owner);
+                """).With("@st", QueueStates.Name(r.State)).With("@res", r.Outcome).With("@nb", ClaimCodec.ToMicros(r.RetryAt ?? now))
+                .With("@fin", r.State == NoticeState.Pending ? null : ClaimCodec.ToMicros(now)).With("@id", r.Item.Id).With("@owner", owner);
             if (await update.ExecuteNonQueryAsync(ct) == 0) continue;
             await using var log = scope.Command("INSERT INTO notice_attempts (notice_id, attempt, at, outcome) VALUES (@id, @n, @at, @o)")
                 .With("@id", r.Item.Id).With("@n", r.Item.Attempts + 1).With("@at", ClaimCodec.ToMicros(now)).With("@o", r.Outcome);
@@ -96,7 +97,7 @@ public sealed class NoticeStore(StoreDialect dialect)
     }
 
     /// <summary>The delivery log of one agency, newest first; optionally one state (e.g. <c>attention</c>) or one claim.</summary>
-    public async Task<IReadOnlyList<NoticeView>> ListAsync(string agencyId, string? state, string? claimId, long? beforeId, int limit, CancellationToken ct)
+    public async Task<IReadOnlyList<NoticeView>> ListAsync(string agencyId, NoticeState? state, string? claimId, long? beforeId, int limit, CancellationToken ct)
     {
         await using var c = await dialect.OpenAsync(ct);
         await using var cmd = c.CreateCommand();
@@ -106,7 +107,7 @@ public sealed class NoticeStore(StoreDialect dialect)
             ORDER BY id DESC LIMIT @n
             """;
         cmd.With("@a", agencyId).With("@n", limit);
-        if (state is not null) cmd.With("@st", state);
+        if (state is { } st) cmd.With("@st", QueueStates.Name(st));
         if (claimId is not null) cmd.With("@c", claimId);
         if (beforeId is not null) cmd.With("@b", beforeId);
         var rows = new List<NoticeView>();

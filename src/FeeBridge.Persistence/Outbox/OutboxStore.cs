@@ -1,6 +1,7 @@
 using System.Data.Common;
 using FeeBridge.Domain.Claims;
 using FeeBridge.Persistence.Claims;
+using FeeBridge.Persistence.Queues;
 using FeeBridge.Persistence.Schema;
 
 namespace FeeBridge.Persistence.Outbox;
@@ -42,7 +43,7 @@ public sealed class OutboxStore(StoreDialect dialect, ClaimLedger ledger)
         // One statement per kind of receipt (nearly always one: all accepted), not one per row: a shipment of 100
         // handlings used to cost 100 round trips here.
         var closed = new HashSet<long>();
-        foreach (var group in outcomes.GroupBy(o => (State: o.Accepted ? "done" : "rejected", o.Code, o.Text)))
+        foreach (var group in outcomes.GroupBy(o => (State: o.Accepted ? OutboxState.Done : OutboxState.Rejected, o.Code, o.Text)))
         {
             await using var close = scope.Command("");
             close.CommandText = $"""
@@ -50,7 +51,7 @@ public sealed class OutboxStore(StoreDialect dialect, ClaimLedger ledger)
                 WHERE {dialect.OneOf(close, "id", "ids", group.Select(o => o.Item.Id).ToList())} AND lease_owner = @owner AND state = 'pending'
                 RETURNING id
                 """;
-            close.With("@st", group.Key.State).With("@code", group.Key.Code).With("@text", group.Key.Text).With("@owner", owner);
+            close.With("@st", QueueStates.Name(group.Key.State)).With("@code", group.Key.Code).With("@text", group.Key.Text).With("@owner", owner);
             await using var r = await close.ExecuteReaderAsync(ct);
             while (await r.ReadAsync(ct)) closed.Add(r.GetInt64(0));
         }

@@ -3,6 +3,7 @@ using FeeBridge.LibrarySystem.Webhooks;
 using FeeBridge.Persistence;
 using FeeBridge.Persistence.Inbox;
 using FeeBridge.Persistence.Notices;
+using FeeBridge.Persistence.Queues;
 using FeeBridge.Server.Access;
 using FeeBridge.Server.Claims;
 using FeeBridge.Server.Hosting;
@@ -80,11 +81,34 @@ public static class LibraryEndpoints
         return Results.Ok(new WebhookView(hook.Url.ToString(), ClaimResources.Time(hook.CreatedAt), made ? hook.Secret : null));
     }
 
-    private static async Task<IResult> ListNotices(string agencyId, string? state, string? claimId, long? before, int? limit, FeeBridgeStore store, CancellationToken ct) =>
-        Results.Ok(await store.Notices.ListAsync(agencyId, state, claimId, before, Math.Clamp(limit ?? 50, 1, 500), ct));
+    private static async Task<IResult> ListNotices(string agencyId, string? state, string? claimId, long? before, int? limit, FeeBridgeStore store, CancellationToken ct)
+    {
+        if (!StateFilter(state, out NoticeState? filter)) return UnknownState<NoticeState>();
+        return Results.Ok(await store.Notices.ListAsync(agencyId, filter, claimId, before, Math.Clamp(limit ?? 50, 1, 500), ct));
+    }
 
     // By agency, not municipality: a key for one agency must not list another agency's payments (issue 14).
-    private static async Task<IResult> ListReports(string agencyId, string? state, long? before, int? limit, Tenants tenants, FeeBridgeStore store, CancellationToken ct) =>
-        Results.Ok((await store.Inbox.ListAsync(agencyId, tenants.Agency(agencyId)!.Municipality.Value, state, before, Math.Clamp(limit ?? 50, 1, 500), ct))
+    private static async Task<IResult> ListReports(string agencyId, string? state, long? before, int? limit, Tenants tenants, FeeBridgeStore store, CancellationToken ct)
+    {
+        if (!StateFilter(state, out InboxState? filter)) return UnknownState<InboxState>();
+        return Results.Ok((await store.Inbox.ListAsync(agencyId, tenants.Agency(agencyId)!.Municipality.Value, filter, before, Math.Clamp(limit ?? 50, 1, 500), ct))
             .Select(ReportView.Of).ToList());
+    }
+
+    /// <summary>No filter, or a state's exact name; false for anything else.</summary>
+    private static bool StateFilter<T>(string? text, out T? filter) where T : struct, Enum
+    {
+        filter = null;
+        if (text is null) return true;
+        if (!QueueStates.TryParse(text, out T s)) return false;
+        filter = s;
+        return true;
+    }
+
+    private static IResult UnknownState<T>() where T : struct, Enum
+    {
+        var errors = new FieldErrors();
+        errors.Add("state", $"Must be one of: {QueueStates.Names<T>()}.");
+        return Problems.Validation(errors);
+    }
 }
