@@ -19,8 +19,9 @@ public static class ReminderSchedule
     {
         if (task.Deadline is not { } deadline || MunicipalTaskStatuses.IsClosed(task.Status) || !task.Involves(person)) return null;
         var today = CopenhagenTime.DateOf(now);
-        var newest = Slots(deadline, preferences, today).Where(s => s.Date <= today).MaxBy(s => s.Date);
-        if (newest == default) return null;
+        var come = Slots(deadline, preferences, today).Where(s => s.Date <= today).ToList();
+        if (come.Count == 0) return null;
+        var newest = come.MaxBy(s => s.Date);
         var dueFrom = CopenhagenTime.At(newest.Date, preferences.SendFrom);
         if (dueFrom > now) return null;
         return new DueReminder(task.TaskId, person, deadline, newest.Kind, newest.Date, dueFrom, deadline.DayNumber - today.DayNumber,
