@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace FeeBridge.Rollout.Workspace;
 
 public static partial class TaskCommands
@@ -28,7 +30,7 @@ public static partial class TaskCommands
             return Outcome<TaskChange>.Refuse("version", $"Kopien følger allerede version {current.Version}; version {newMaster.Version} er ældre.");
 
         var changedFields = MasterTaskFieldsComparison.ChangedFields(current, newMaster);
-        var entries = new List<TaskHistoryEntry> { Entry(task, actor, "version", current.Version.ToString(System.Globalization.CultureInfo.InvariantCulture), newMaster.Version.ToString(System.Globalization.CultureInfo.InvariantCulture)) };
+        var entries = new List<TaskHistoryEntry> { Entry(task, actor, "version", Number(current.Version), Number(newMaster.Version)) };
         entries.AddRange(changedFields.Select(f => Entry(task, actor, "master." + f, MasterTaskFieldsComparison.Text(current, f), MasterTaskFieldsComparison.Text(newMaster, f))));
         return Changed(task with
         {
@@ -36,4 +38,6 @@ public static partial class TaskCommands
             LastVersionChange = new VersionChange(current.Version, newMaster.Version, changedFields, actor.At),
         }, actor, entries);
     }
+
+    private static string Number(int n) => n.ToString(CultureInfo.InvariantCulture);
 }
