@@ -30,7 +30,8 @@ public static class FeeBridgeHosting
         services.AddSingleton<CitizenTexts>();
         services.AddSingleton<CitizenOverviews>();
         // The pages live in this assembly, whichever host is the entry point.
-        services.AddRazorPages(o => o.RootDirectory = "/Citizen/Pages").ConfigureApplicationPartManager(parts =>
+        // Each audience owns its pages as a Razor area (Areas/Citizen, Areas/Staff), each with its own layout.
+        services.AddRazorPages().ConfigureApplicationPartManager(parts =>
         {
             var own = typeof(FeeBridgeHosting).Assembly;
             if (!parts.ApplicationParts.Any(p => p.Name == own.GetName().Name))
