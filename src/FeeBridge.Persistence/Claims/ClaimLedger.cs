@@ -124,9 +124,9 @@ public sealed class ClaimLedger(StoreDialect dialect, ClaimCodec codec)
             added.Events.AddRange(events);
         }
 
-        public Task AppendAsync(ClaimLedger ledger, WriteScope scope, CancellationToken ct) =>
-            _appended.Count == 0 ? Task.CompletedTask
-                : ledger.AppendAsync(scope, _appended.Select(a => new Append(a.Value.Before, states[a.Key], a.Value.Events)).ToList(), ct);
+        public Task AppendAsync(ClaimLedger ledger, WriteScope scope, CancellationToken ct, Func<DbCommand, string>? also = null) =>
+            _appended.Count == 0 && also is null ? Task.CompletedTask
+                : ledger.AppendAsync(scope, _appended.Select(a => new Append(a.Value.Before, states[a.Key], a.Value.Events)).ToList(), ct, also);
     }
 
     /// <summary>Events added to a claim in one transaction: the claim before them and after.</summary>
@@ -137,6 +137,19 @@ public sealed class ClaimLedger(StoreDialect dialect, ClaimCodec codec)
         if (claims.Count == 0) return [];
         await using var c = await dialect.OpenAsync(ct);
         await using var cmd = c.CreateCommand();
+        return await PatronsOfAsync(cmd, claims, ct);
+    }
+
+    /// <summary>The same, inside a write that has not taken the patrons' locks yet.</summary>
+    internal async Task<Dictionary<ClaimKey, string>> PatronsOfAsync(WriteScope scope, IReadOnlyList<ClaimKey> claims, CancellationToken ct)
+    {
+        if (claims.Count == 0) return [];
+        await using var cmd = scope.Command("");
+        return await PatronsOfAsync(cmd, claims, ct);
+    }
+
+    private async Task<Dictionary<ClaimKey, string>> PatronsOfAsync(DbCommand cmd, IReadOnlyList<ClaimKey> claims, CancellationToken ct)
+    {
         cmd.CommandText = $"SELECT agency_id, claim_id, patron_id FROM claims WHERE {AnyOf(cmd, claims)}";
         var map = new Dictionary<ClaimKey, string>();
         await using var r = await cmd.ExecuteReaderAsync(ct);
@@ -220,7 +233,8 @@ public sealed class ClaimLedger(StoreDialect dialect, ClaimCodec codec)
     /// Appends events and rewrites the summaries from the folded states, in one round trip: with each event the
     /// handling it requires of the debtor system (the outbox) and what the library side must hear (notices).
     /// </summary>
-    internal async Task AppendAsync(WriteScope scope, IReadOnlyList<Append> appends, CancellationToken ct)
+    /// <param name="also">One more statement for the same round trip (it adds its parameters and gives its SQL), e.g. the inbox rows' new state.</param>
+    internal async Task AppendAsync(WriteScope scope, IReadOnlyList<Append> appends, CancellationToken ct, Func<DbCommand, string>? also = null)
     {
         var events = new RowSet(EventColumns);
         var outbox = new RowSet(OutboxColumns);
@@ -281,6 +295,8 @@ public sealed class ClaimLedger(StoreDialect dialect, ClaimCodec codec)
                 updated_at = excluded.updated_at, last_seq = excluded.last_seq,
                 credit_ore = excluded.credit_ore, needs_reconciliation = excluded.needs_reconciliation
             """)).Append(";\n");
+        if (also is not null) sql.Append(also(cmd)).Append(";\n");
+        if (sql.Length == 0) return;
         cmd.CommandText = sql.ToString();
         await cmd.ExecuteNonQueryAsync(ct);
     }
