@@ -47,7 +47,7 @@ internal sealed partial class FieldAssembler
             if (names.Read(projectName).Kind is ReadingKind.Unknown or ReadingKind.Ambiguous)
                 return new KlikImportResult.Refused(KlikRefusalReason.OtherProject,
                     $"Opgaven hører til projektet «{projectName}», ikke «{_project.Name}».");
-            Word(KlikField.Project, "projekt", projectName, names);
+            Word(KlikField.Project, "et kendt projekt", projectName, names);
         }
         else Warn(KlikField.Project, $"mangler i dokumentet; opgaven lægges i {_project.Id}");
 
@@ -56,8 +56,8 @@ internal sealed partial class FieldAssembler
             Project: _project.Id,
             MasterTaskId: MasterTaskId(title),
             Title: title,
-            Phase: Named(KlikField.Phase, "fase", Suffixless(Line(KlikField.Phase), "Fase"), _project.Phases),
-            Theme: Named(KlikField.Theme, "tema", Suffixless(Line(KlikField.Theme), "Tema"), _project.Themes),
+            Phase: Named(KlikField.Phase, "en kendt fase", Suffixless(Line(KlikField.Phase), "Fase"), _project.Phases),
+            Theme: Named(KlikField.Theme, "et kendt tema", Suffixless(Line(KlikField.Theme), "Tema"), _project.Themes),
             Priority: Priority(),
             Infrastructure: Infrastructure(),
             Waves: Waves(),
@@ -97,7 +97,7 @@ internal sealed partial class FieldAssembler
                 Warn(field, $"«{read}» kan være {string.Join(" eller ", reading.Candidates.Select(c => $"«{c}»"))}; beholdt som læst");
                 return read;
             default:
-                Warn(field, $"«{read}» er ikke en kendt {kind} i projektet; beholdt som læst");
+                Warn(field, $"«{read}» er ikke {kind} i projektet; beholdt som læst");
                 return read;
         }
     }
@@ -111,7 +111,7 @@ internal sealed partial class FieldAssembler
     private string? Role(KlikField field, string? read)
     {
         if (read is null) { Missing(field); return null; }
-        return Word(field, "rolle", read, new Vocabulary<string>(_project.Roles.SelectMany(r => r.Wordings().Select(w => (w, r.DisplayName)))));
+        return Word(field, "en kendt rolle", read, new Vocabulary<string>(_project.Roles.SelectMany(r => r.Wordings().Select(w => (w, r.DisplayName)))));
     }
 
     /// <summary>"Fase 2: Forberedelse ( Fase )" → "Fase 2: Forberedelse": the PDF prints the field's kind after its value.</summary>
@@ -209,7 +209,7 @@ internal sealed partial class FieldAssembler
         var items = Items(KlikField.Waves);
         if (items.Count == 0) { Missing(KlikField.Waves); return []; }
         var waves = new Vocabulary<string>(_project.Waves.SelectMany(e => e.Wordings().Select(w => (w, e.Name))));
-        return [.. items.Select(w => Word(KlikField.Waves, "bølge", w, waves))];
+        return [.. items.Select(w => Word(KlikField.Waves, "en kendt bølge", w, waves))];
     }
 
     private List<string> Parties()

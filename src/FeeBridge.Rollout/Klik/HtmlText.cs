@@ -87,8 +87,9 @@ internal static class HtmlText
         // A <br> ends a line but not the paragraph; a block ends both. Nothing written: the stronger break is kept.
         void Flush(bool breakAfter)
         {
-            var written = !string.IsNullOrWhiteSpace(line.ToString());
-            if (written) lines.Add(new FlowLine(line.ToString(), breakNext));
+            var text = Projects.Wording.Collapse(line.ToString());
+            var written = text.Length > 0;
+            if (written) lines.Add(new FlowLine(text, breakNext));
             line.Clear();
             foreach (var link in links) lines.Add(new FlowLine(link, true));
             links.Clear();

@@ -62,7 +62,10 @@ public static class KlikImporter
                     return (null, Refuse(KlikRefusalReason.TooLarge, "Dokumentet er for langt til at være én KLIK-opgave."));
                 var lines = text.Split('\n');
                 if (lines.Length > limits.MaxLines) return (null, TooManyLines(limits));
-                if (TabExport.Is(lines)) return (TabExport.Tokenize(lines), null);
+                var tabExport = TabExport.Is(lines);
+                if ((tabExport || mediaType == KlikDocument.Html) && HtmlDepth.TooDeep(text))
+                    return (null, Refuse(KlikRefusalReason.TooLarge, $"HTML'en er indlejret over {HtmlDepth.Max} niveauer dybt; en KLIK-opgave er få niveauer."));
+                if (tabExport) return (TabExport.Tokenize(lines), null);
                 if (mediaType == KlikDocument.Html) return (HtmlText.Document(text), null);
                 return (LabelledLines.Tokenize(TextLines.Of(text)), null);
             default:

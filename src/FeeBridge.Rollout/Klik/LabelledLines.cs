@@ -50,8 +50,9 @@ internal static class LabelledLines
     private static Hit? Head(IReadOnlyList<FlowLine> lines, int n, HashSet<KlikField> seen)
     {
         var text = lines[n].Text;
-        // Labels are capitalised; value lines that wrap begin in lower case and so are never taken for one.
-        if (text.Length == 0 || char.IsLower(text[0])) return null;
+        // Labels are capitalised; value lines that wrap begin in lower case and so are never taken for one
+        // (OCR's "l" or "|" for a capital I aside).
+        if (text.Length == 0 || (char.IsLower(text[0]) && text[0] != 'l')) return null;
         foreach (var label in KlikLabels.All)
         {
             if (seen.Contains(label.Field) || Read(label, 0, text) is not { } hit) continue;
