@@ -44,6 +44,9 @@ public sealed class FeeBridgeOptions
     /// <summary>The citizen's overview (<c>/borger</c>): log-in and what each municipality and library tells citizens.</summary>
     public CitizenOptions Citizen { get; set; } = new();
 
+    /// <summary>Staff sign-in (CONTRACTS.md §5): the OpenID Connect provider and how its role claims map onto FeeBridge's roles.</summary>
+    public StaffOptions Staff { get; set; } = new();
+
     /// <summary>The reverse proxies whose <c>X-Forwarded-Proto</c>/<c>-For</c> are believed; none by default.</summary>
     public ForwardedHeadersOptions ForwardedHeaders { get; set; } = new();
 
@@ -264,6 +267,35 @@ public sealed class CitizenOptions
 
     /// <summary>By agency id: how to pay what stayed with the library.</summary>
     public Dictionary<string, CitizenAgencyOptions> Agencies { get; set; } = [];
+}
+
+/// <summary>
+/// Staff sign-in: OpenID Connect (code flow + PKCE) against a provider — in production a broker in front of KOMBIT's
+/// FK Adgangsstyring — for the pages, and its access tokens as bearer tokens for the API (docs/staff-identity.md).
+/// </summary>
+public sealed class StaffOptions
+{
+    /// <summary>The provider's issuer URL. In sandbox mode, unset means the staff stand-in in this process.</summary>
+    public string? Authority { get; set; }
+    public string? ClientId { get; set; }
+    public string? ClientSecret { get; set; }
+    public string Scope { get; set; } = "openid profile email";
+
+    /// <summary>The <c>aud</c> an access token must carry to be taken as a bearer token.</summary>
+    public string Audience { get; set; } = "feebridge-staff";
+
+    /// <summary>The token's claim that holds the person's roles (one claim per value, or a JSON array).</summary>
+    public string RoleClaim { get; set; } = "roles";
+
+    /// <summary>
+    /// The provider's role values onto FeeBridge's scoped roles, e.g. <c>FeeBridge__Staff__RoleMap__&lt;value&gt;=project-leader:101</c>
+    /// (several separated by commas). Empty: the provider already speaks FeeBridge's role names (the sandbox stand-in).
+    /// A value that is not mapped gives no role.
+    /// </summary>
+    public Dictionary<string, string> RoleMap { get; set; } = [];
+
+    /// <summary>How long a page session lasts without activity.</summary>
+    public int SessionMinutes { get; set; } = 480;
 }
 
 public sealed class CitizenMunicipalityOptions

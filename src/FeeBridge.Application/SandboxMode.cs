@@ -12,12 +12,15 @@ public sealed record SandboxMode(
     IReadOnlyList<AgencySettings> Agencies,
     string LibraryApiKey,
     SandboxClient MitId,
-    SandboxClient Fbs)
+    SandboxClient Fbs,
+    SandboxClient? Staff = null)
 {
     public const string DebtorSystemPath = "/sandbox/debtor/sf1590";
     /// <summary>Where the FBS stand-in serves FBS's <c>/rest/</c> (CONTRACTS.md §4).</summary>
     public const string FbsPath = "/sandbox/fbs/rest/";
     public const string MitIdPath = "/sandbox/mitid";
+    /// <summary>The staff identity stand-in's issuer (CONTRACTS.md §5).</summary>
+    public const string StaffPath = "/sandbox/staff";
 }
 
 /// <summary>How FeeBridge identifies itself to a stand-in (the client the stand-in knows).</summary>

@@ -1,4 +1,5 @@
 using FeeBridge.Persistence.Access;
+using FeeBridge.Persistence.Audit;
 using FeeBridge.Persistence.Claims;
 using FeeBridge.Persistence.Inbox;
 using FeeBridge.Persistence.Monitoring;
@@ -29,6 +30,7 @@ public sealed class FeeBridgeStore : IAsyncDisposable
         Monitoring = new MonitoringStore(dialect);
         Rollout = new RolloutStore(dialect);
         Sessions = new SessionStore(dialect);
+        Audit = new AuditStore(dialect);
     }
 
     public StoreDialect Dialect { get; }
@@ -51,6 +53,9 @@ public sealed class FeeBridgeStore : IAsyncDisposable
     public RolloutStore Rollout { get; }
     public SessionStore Sessions { get; }
 
+    /// <summary>The append-only audit log: every staff action and every view of a full CPR number.</summary>
+    public AuditStore Audit { get; }
+
     public static FeeBridgeStore Open(string? postgresConnectionString, string dataDirectory, CprProtector protector)
     {
         StoreDialect dialect = string.IsNullOrWhiteSpace(postgresConnectionString)
@@ -64,6 +69,7 @@ public sealed class FeeBridgeStore : IAsyncDisposable
     {
         await Migrations.ApplyAsync(Dialect, ct);
         await RolloutStore.Sequence.ApplyAsync(Dialect, ct);
+        await AuditStore.Sequence.ApplyAsync(Dialect, ct);
     }
 
     public async ValueTask DisposeAsync()

@@ -6,6 +6,7 @@ using FeeBridge.Server.Claims;
 using FeeBridge.Server.Inbox;
 using FeeBridge.Server.LibrarySystem;
 using FeeBridge.Server.Observability;
+using FeeBridge.Server.Staff;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.FileProviders;
 
@@ -45,6 +46,8 @@ public static class FeeBridgeHosting
         var authentication = services.AddAuthentication(ApiKeyAuthentication.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
         CitizenLogIn.Add(builder, authentication, sandbox);
+        StaffLogIn.Add(builder, authentication, sandbox);
+        services.AddSingleton<StaffAudit>();
         services.AddAuthorization();
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = JsonBody.MaxBytes + 1);
         return builder;
@@ -78,5 +81,6 @@ public static class FeeBridgeHosting
         app.MapDebtorReportReceiver();
         app.MapLibraryApi();
         app.MapCitizen();
+        app.MapStaffApi();
     }
 }
