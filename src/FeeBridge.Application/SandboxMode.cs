@@ -13,7 +13,8 @@ public sealed record SandboxMode(
     string LibraryApiKey,
     SandboxClient MitId,
     SandboxClient Fbs,
-    SandboxClient? Staff = null)
+    SandboxClient? Staff = null,
+    IReadOnlyList<SeedDocument>? MasterTasks = null)
 {
     public const string DebtorSystemPath = "/sandbox/debtor/sf1590";
     /// <summary>Where the FBS stand-in serves FBS's <c>/rest/</c> (CONTRACTS.md §4).</summary>
@@ -25,3 +26,6 @@ public sealed record SandboxMode(
 
 /// <summary>How FeeBridge identifies itself to a stand-in (the client the stand-in knows).</summary>
 public sealed record SandboxClient(string Id, string Secret);
+
+/// <summary>A KLIK master-task document sandbox mode imports at start, as it arrived (PDF text, export, OCR).</summary>
+public sealed record SeedDocument(string Project, string Name, string MediaType, byte[] Content);

@@ -24,7 +24,22 @@ public sealed class SandboxHostProgram
         SandboxSeed.Agencies,
         SandboxSeed.LibraryApiKey,
         new SandboxClient(MitIdStandIn.ClientId, MitIdStandIn.ClientSecret),
-        new SandboxClient(FbsClients.FeeBridge, FbsClients.Password));
+        new SandboxClient(FbsClients.FeeBridge, FbsClients.Password),
+        MasterTasks: SeedMasterTasks());
+
+    /// <summary>The KLIK documents embedded under Seed/KlikTasks, all of the ØiR integration project.</summary>
+    private static IReadOnlyList<SeedDocument> SeedMasterTasks()
+    {
+        var assembly = typeof(SandboxHostProgram).Assembly;
+        return [.. assembly.GetManifestResourceNames().Where(n => n.StartsWith("KlikTasks/", StringComparison.Ordinal)).Order(StringComparer.Ordinal)
+            .Select(n =>
+            {
+                using var s = assembly.GetManifestResourceStream(n)!;
+                using var m = new MemoryStream();
+                s.CopyTo(m);
+                return new SeedDocument("fbs-debitorintegration", n["KlikTasks/".Length..], "text/plain", m.ToArray());
+            })];
+    }
 
     public static async Task Main(string[] args)
     {
