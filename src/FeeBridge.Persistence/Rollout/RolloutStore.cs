@@ -14,39 +14,24 @@ public sealed record StoredProject(string ProjectId, string DefinitionJson, Date
 /// attachments), <see cref="Organisations"/> (with bounced addresses), <see cref="FeedTokens"/>,
 /// <see cref="Reminders"/>, <see cref="Evidence"/> and <see cref="Progress"/>.
 /// </summary>
-public sealed class RolloutStore
+/// <param name="dialect">The database.</param>
+/// <param name="register">The municipalities every master task is copied to; <see cref="MunicipalityRegister.Denmark"/> (all 98) unless given.</param>
+public sealed class RolloutStore(StoreDialect dialect, MunicipalityRegister? register = null)
 {
-    private readonly StoreDialect dialect;
-
-    /// <param name="dialect">The database.</param>
-    /// <param name="register">The municipalities every master task is copied to; <see cref="MunicipalityRegister.Denmark"/> (all 98) unless given.</param>
-    public RolloutStore(StoreDialect dialect, MunicipalityRegister? register = null)
-    {
-        this.dialect = dialect;
-        register ??= MunicipalityRegister.Denmark;
-        MasterTasks = new MasterTaskStore(dialect, register);
-        Tasks = new MunicipalTaskStore(dialect);
-        Organisations = new OrganisationStore(dialect);
-        FeedTokens = new FeedTokenStore(dialect);
-        Reminders = new ReminderLog(dialect);
-        Evidence = new EvidenceStore(dialect);
-        Progress = new ProgressStore(dialect, Organisations, register);
-    }
-
     /// <summary>KOMBIT's master tasks, versioned; an import writes every municipality's copy with it.</summary>
-    public MasterTaskStore MasterTasks { get; }
+    public MasterTaskStore MasterTasks { get; } = new(dialect, register ?? MunicipalityRegister.Denmark);
     /// <summary>The municipalities' tasks: copies and local tasks, their history and attachments.</summary>
-    public MunicipalTaskStore Tasks { get; }
+    public MunicipalTaskStore Tasks { get; } = new(dialect);
     /// <summary>The role galleries and the addresses that bounced.</summary>
-    public OrganisationStore Organisations { get; }
+    public OrganisationStore Organisations { get; } = new(dialect);
     /// <summary>The calendar feed links' token hashes.</summary>
-    public FeedTokenStore FeedTokens { get; }
+    public FeedTokenStore FeedTokens { get; } = new(dialect);
     /// <summary>The reminders sent, once each.</summary>
-    public ReminderLog Reminders { get; }
+    public ReminderLog Reminders { get; } = new(dialect);
     /// <summary>The latest result of FeeBridge's own checks per municipality.</summary>
-    public EvidenceStore Evidence { get; }
+    public EvidenceStore Evidence { get; } = new(dialect);
     /// <summary>KOMBIT's overview across all municipalities.</summary>
-    public ProgressStore Progress { get; }
+    public ProgressStore Progress { get; } = new(dialect, new OrganisationStore(dialect), register ?? MunicipalityRegister.Denmark);
 
     public static readonly MigrationSequence Sequence = new("the rollout", "rollout_schema_migrations",
     [
