@@ -1,5 +1,6 @@
 using FeeBridge.Persistence.Claims;
 using FeeBridge.Persistence.Schema;
+using FeeBridge.Rollout.Municipalities;
 
 namespace FeeBridge.Persistence.Rollout;
 
@@ -9,10 +10,29 @@ public sealed record StoredProject(string ProjectId, string DefinitionJson, Date
 /// <summary>
 /// The rollout's own store (DESIGN.md: one store per face, one migration sequence per bounded context). It shares
 /// the database with the ledger but none of its tables, and its schema grows in <see cref="Sequence"/>, recorded in
-/// <c>rollout_schema_migrations</c>.
+/// <c>rollout_schema_migrations</c>. Its faces: <see cref="MasterTasks"/>, <see cref="Tasks"/> (with history and
+/// attachments), <see cref="Organisations"/> (with bounced addresses), <see cref="FeedTokens"/>,
+/// <see cref="Reminders"/>, <see cref="Evidence"/> and <see cref="Progress"/>.
 /// </summary>
-public sealed class RolloutStore(StoreDialect dialect)
+/// <param name="dialect">The database.</param>
+/// <param name="register">The municipalities every master task is copied to; <see cref="MunicipalityRegister.Denmark"/> (all 98) unless given.</param>
+public sealed class RolloutStore(StoreDialect dialect, MunicipalityRegister? register = null)
 {
+    /// <summary>KOMBIT's master tasks, versioned; an import writes every municipality's copy with it.</summary>
+    public MasterTaskStore MasterTasks { get; } = new(dialect, register ?? MunicipalityRegister.Denmark);
+    /// <summary>The municipalities' tasks: copies and local tasks, their history and attachments.</summary>
+    public MunicipalTaskStore Tasks { get; } = new(dialect);
+    /// <summary>The role galleries and the addresses that bounced.</summary>
+    public OrganisationStore Organisations { get; } = new(dialect);
+    /// <summary>The calendar feed links' token hashes.</summary>
+    public FeedTokenStore FeedTokens { get; } = new(dialect);
+    /// <summary>The reminders sent, once each.</summary>
+    public ReminderLog Reminders { get; } = new(dialect);
+    /// <summary>The latest result of FeeBridge's own checks per municipality.</summary>
+    public EvidenceStore Evidence { get; } = new(dialect);
+    /// <summary>KOMBIT's overview across all municipalities.</summary>
+    public ProgressStore Progress { get; } = new(dialect, new OrganisationStore(dialect), register ?? MunicipalityRegister.Denmark);
+
     public static readonly MigrationSequence Sequence = new("the rollout", "rollout_schema_migrations",
     [
         (1, """
@@ -23,6 +43,132 @@ public sealed class RolloutStore(StoreDialect dialect)
                 updated_at         {int64} NOT NULL
             );
             """, null),
+        (2, """
+            -- Master tasks, one row per version, never rewritten. master_key is 'id:<Master-opgave ID>', or
+            -- 'title:<title>' for a task whose document lost its id; fields is the version's MasterTaskFields as JSON.
+            CREATE TABLE rollout_master_tasks (
+                project            TEXT NOT NULL,
+                master_key         TEXT NOT NULL,
+                version            INTEGER NOT NULL,
+                master_task_id     TEXT,
+                fingerprint        TEXT NOT NULL,
+                fields             TEXT NOT NULL,
+                changed_fields     TEXT NOT NULL,
+                imported_at        {int64} NOT NULL,
+                imported_by        TEXT NOT NULL,
+                PRIMARY KEY (project, master_key, version)
+            );
+            -- The municipalities' tasks: the whole MunicipalTask as JSON (what is read back) beside the columns that
+            -- are filtered and counted in SQL, written from the same task. origin: master-copy | local; status: the
+            -- wire ids; deadline: YYYY-MM-DD; waves: a JSON array. One copy per municipality per master task.
+            CREATE TABLE rollout_tasks (
+                task_id            TEXT PRIMARY KEY,
+                municipality       TEXT NOT NULL,
+                project            TEXT NOT NULL,
+                origin             TEXT NOT NULL,
+                master_key         TEXT,
+                status             TEXT NOT NULL,
+                deadline           TEXT,
+                phase              TEXT NOT NULL,
+                theme              TEXT NOT NULL,
+                waves              TEXT NOT NULL,
+                revision           INTEGER NOT NULL,
+                task               TEXT NOT NULL,
+                created_at         {int64} NOT NULL,
+                updated_at         {int64} NOT NULL
+            );
+            CREATE UNIQUE INDEX rollout_tasks_copy ON rollout_tasks (project, master_key, municipality) WHERE master_key IS NOT NULL;
+            CREATE INDEX rollout_tasks_municipality ON rollout_tasks (municipality, project, status);
+            CREATE INDEX rollout_tasks_progress ON rollout_tasks (project, origin);
+            CREATE INDEX rollout_tasks_deadlines ON rollout_tasks (deadline) WHERE deadline IS NOT NULL;
+            -- Every change of every task, appended and never changed (steps 3 and 4 make the database refuse it).
+            CREATE TABLE rollout_task_history (
+                id                 {identity},
+                task_id            TEXT NOT NULL,
+                at                 {int64} NOT NULL,
+                who                TEXT NOT NULL,
+                field              TEXT NOT NULL,
+                before_value       TEXT,
+                after_value        TEXT,
+                for_audit          INTEGER NOT NULL
+            );
+            CREATE INDEX rollout_task_history_task ON rollout_task_history (task_id, id);
+            -- A task marked done against its checks: an auditor finds them all without reading every change.
+            CREATE INDEX rollout_task_history_audit ON rollout_task_history (id) WHERE for_audit = 1;
+            -- Attached files with their bytes; a removed file keeps its row (removed_at set), as its history does.
+            CREATE TABLE rollout_attachments (
+                id                 {identity},
+                task_id            TEXT NOT NULL,
+                sha256             TEXT NOT NULL,
+                name               TEXT NOT NULL,
+                content_type       TEXT NOT NULL,
+                size               {int64} NOT NULL,
+                content            {blob} NOT NULL,
+                attached_at        {int64} NOT NULL,
+                attached_by        TEXT NOT NULL,
+                removed_at         {int64},
+                removed_by         TEXT
+            );
+            CREATE UNIQUE INDEX rollout_attachments_current ON rollout_attachments (task_id, sha256) WHERE removed_at IS NULL;
+            -- A municipality's role gallery as the contract's JSON; empty_roles for the progress overview.
+            CREATE TABLE rollout_organisations (
+                municipality       TEXT PRIMARY KEY,
+                gallery            TEXT NOT NULL,
+                version            INTEGER NOT NULL,
+                empty_roles        INTEGER NOT NULL,
+                updated_at         {int64} NOT NULL,
+                updated_by         TEXT NOT NULL
+            );
+            -- Addresses whose mail came back, keyed lower-cased (one address is one person in any case).
+            CREATE TABLE rollout_bounced_addresses (
+                address_key        TEXT PRIMARY KEY,
+                address            TEXT NOT NULL,
+                bounced_at         {int64} NOT NULL,
+                reason             TEXT NOT NULL
+            );
+            -- Calendar feed links: only the SHA-256 of each token, one per person per municipality.
+            CREATE TABLE rollout_feed_tokens (
+                municipality       TEXT NOT NULL,
+                owner_key          TEXT NOT NULL,
+                owner              TEXT NOT NULL,
+                token_hash         TEXT NOT NULL UNIQUE,
+                issued_at          {int64} NOT NULL,
+                PRIMARY KEY (municipality, owner_key)
+            );
+            -- Reminders sent, by idempotency key: the primary key lets each be recorded once, whoever races.
+            CREATE TABLE rollout_reminders_sent (
+                reminder_key       TEXT PRIMARY KEY,
+                sent_at            {int64} NOT NULL
+            );
+            -- The latest result of each of FeeBridge's own checks per municipality; check_id is the wire id.
+            CREATE TABLE rollout_evidence (
+                municipality       TEXT NOT NULL,
+                check_id           TEXT NOT NULL,
+                passed             INTEGER NOT NULL,
+                detail             TEXT NOT NULL,
+                checked_at         {int64} NOT NULL,
+                PRIMARY KEY (municipality, check_id)
+            );
+            """, null),
+        (3, """
+            -- The task history is append-only: the database refuses to change or remove an entry, whoever asks.
+            CREATE TRIGGER rollout_task_history_no_update BEFORE UPDATE ON rollout_task_history
+            BEGIN SELECT RAISE(ABORT, 'rollout_task_history is append-only'); END;
+            CREATE TRIGGER rollout_task_history_no_delete BEFORE DELETE ON rollout_task_history
+            BEGIN SELECT RAISE(ABORT, 'rollout_task_history is append-only'); END;
+            """, "sqlite"),
+        (4, """
+            -- Step 3 for PostgreSQL, which also refuses TRUNCATE.
+            CREATE FUNCTION rollout_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+                RAISE EXCEPTION '% is append-only', TG_TABLE_NAME;
+            END
+            $$;
+            CREATE TRIGGER rollout_task_history_no_change BEFORE UPDATE OR DELETE ON rollout_task_history
+                FOR EACH ROW EXECUTE FUNCTION rollout_append_only();
+            CREATE TRIGGER rollout_task_history_no_truncate BEFORE TRUNCATE ON rollout_task_history
+                FOR EACH STATEMENT EXECUTE FUNCTION rollout_append_only();
+            """, "postgresql"),
     ]);
 
     public async Task SaveProjectAsync(string projectId, string definitionJson, DateTimeOffset now, CancellationToken ct)
