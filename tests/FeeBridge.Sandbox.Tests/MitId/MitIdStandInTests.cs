@@ -10,28 +10,18 @@ namespace FeeBridge.Sandbox.Tests.MitId;
 /// and PKCE, CONTRACTS.md §4). Written before its machinery was shared with the staff stand-in, to hold it to the same
 /// behaviour afterwards.
 /// </summary>
-public sealed class MitIdStandInTests : IDisposable
+public sealed class MitIdStandInTests : IClassFixture<WebApplicationFactory<SandboxProgram>>, IDisposable
 {
     private const string Issuer = "http://localhost/sandbox/mitid";
-    private readonly WebApplicationFactory<SandboxProgram> _sandbox = new();
     private readonly CodeFlowClient _client;
 
-    public MitIdStandInTests() =>
-        _client = new CodeFlowClient(_sandbox.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false }), "/sandbox/mitid");
+    // One sandbox for the class: the tests share nothing in it but the signing key, each log-in its own code.
+    public MitIdStandInTests(WebApplicationFactory<SandboxProgram> sandbox) =>
+        _client = new CodeFlowClient(sandbox.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false }), "/sandbox/mitid");
 
-    public void Dispose()
-    {
-        _client.Http.Dispose();
-        _sandbox.Dispose();
-    }
+    public void Dispose() => _client.Http.Dispose();
 
-    private async Task<string> LogInPageAsync(string challenge)
-    {
-        using var page = await _client.Http.GetAsync(await _client.AuthorizeUrlAsync(MitIdStandIn.ClientId, challenge));
-        var html = await page.Content.ReadAsStringAsync();
-        page.StatusCode.ShouldBe(HttpStatusCode.OK, html);
-        return html;
-    }
+    private Task<string> LogInPageAsync(string challenge) => _client.LogInPageAsync(MitIdStandIn.ClientId, challenge);
 
     private async Task<(string Code, string Verifier)> LogInAsync(string identity)
     {

@@ -41,6 +41,15 @@ internal sealed partial class CodeFlowClient(HttpClient http, string issuerPath)
             + $"&state={state}&nonce={nonce}&code_challenge={challenge}&code_challenge_method=S256";
     }
 
+    /// <summary>Opens the log-in page as a browser sent there by the client would; its HTML.</summary>
+    public async Task<string> LogInPageAsync(string clientId, string challenge)
+    {
+        using var page = await http.GetAsync(await AuthorizeUrlAsync(clientId, challenge));
+        var html = await page.Content.ReadAsStringAsync();
+        page.StatusCode.ShouldBe(HttpStatusCode.OK, html);
+        return html;
+    }
+
     /// <summary>The hidden fields of the form that holds <paramref name="marker"/> (or the last form), decoded.</summary>
     public static Dictionary<string, string> HiddenFields(string html, string? marker = null)
     {
