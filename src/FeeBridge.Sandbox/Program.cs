@@ -1,6 +1,7 @@
 using FeeBridge.Sandbox.DebtorSystem;
 using FeeBridge.Sandbox.Fbs;
 using FeeBridge.Sandbox.MitId;
+using FeeBridge.Sandbox.Staff;
 
 namespace FeeBridge.Sandbox;
 
@@ -19,11 +20,13 @@ public sealed class SandboxProgram
         builder.Services.AddDebtorSandbox();
         builder.Services.AddFbsSandbox();
         builder.Services.AddMitIdStandIn();
+        builder.Services.AddStaffStandIn();
         var app = builder.Build();
         app.MapGet("/sandbox/health", () => Results.Ok(new { status = "ok" }));
         app.MapDebtorSandbox();
         app.MapFbsSandbox();
         app.MapMitIdStandIn();
+        app.MapStaffStandIn();
         app.Run();
     }
 }
