@@ -27,6 +27,7 @@ public static class ApplicationServices
         services.AddSingleton(sp => Storage.Open(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<FeeBridgeOptions>()));
 
         services.AddSingleton<ClaimOperations>();
+        services.AddSingleton<Rollout.MasterTaskImports>();
         services.AddSingleton<DebtorBalances>();
         services.AddSingleton<PaymentSpeed>();
 

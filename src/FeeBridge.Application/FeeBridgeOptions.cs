@@ -284,6 +284,12 @@ public sealed class StaffOptions
     /// <summary>The <c>aud</c> an access token must carry to be taken as a bearer token.</summary>
     public string Audience { get; set; } = "feebridge-staff";
 
+    /// <summary>
+    /// The JWT <c>typ</c> an access token must have (RFC 9068: <c>at+jwt</c>), so an ID token — same issuer, perhaps
+    /// the same audience — never opens the API. Empty accepts any type, for a provider that does not set one.
+    /// </summary>
+    public string AccessTokenType { get; set; } = "at+jwt";
+
     /// <summary>The token's claim that holds the person's roles (one claim per value, or a JSON array).</summary>
     public string RoleClaim { get; set; } = "roles";
 

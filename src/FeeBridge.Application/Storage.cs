@@ -26,6 +26,9 @@ public static class Storage
         if (options.IsSandbox && services.GetService<SandboxMode>() is { } sandbox)
         {
             await store.ApiKeys.SaveAsync(sandbox.LibraryApiKey, "sandbox library system", tenants.Agencies.Select(a => a.Id.Value), now, ct);
+            // The project's master tasks as KOMBIT publishes them (importing them again on the next start changes nothing).
+            if (sandbox.MasterTasks is { Count: > 0 } documents)
+                await services.GetRequiredService<Rollout.MasterTaskImports>().SeedAsync(documents, ct);
         }
         foreach (var k in options.ApiKeys)
         {

@@ -2,6 +2,7 @@ using FeeBridge.Sandbox;
 using FeeBridge.Sandbox.DebtorSystem;
 using FeeBridge.Sandbox.Fbs;
 using FeeBridge.Sandbox.MitId;
+using FeeBridge.Sandbox.Staff;
 using FeeBridge.Server.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using FeeBridge.Application;
@@ -25,7 +26,8 @@ public sealed class SandboxHostProgram
         SandboxSeed.LibraryApiKey,
         new SandboxClient(MitIdStandIn.ClientId, MitIdStandIn.ClientSecret),
         new SandboxClient(FbsClients.FeeBridge, FbsClients.Password),
-        MasterTasks: SeedMasterTasks());
+        new SandboxClient(StaffStandIn.ClientId, StaffStandIn.ClientSecret),
+        SeedMasterTasks());
 
     /// <summary>The KLIK documents embedded under Seed/KlikTasks, all of the ØiR integration project.</summary>
     private static IReadOnlyList<SeedDocument> SeedMasterTasks()
@@ -50,12 +52,14 @@ public sealed class SandboxHostProgram
         builder.Services.AddDebtorSandbox();
         builder.Services.AddFbsSandbox();
         builder.Services.AddMitIdStandIn();
+        builder.Services.AddStaffStandIn();
 
         var app = builder.Build();
         await app.UseFeeBridgeAsync();
         app.MapDebtorSandbox();
         app.MapFbsSandbox();
         app.MapMitIdStandIn();
+        app.MapStaffStandIn();
         await app.RunAsync();
     }
 }

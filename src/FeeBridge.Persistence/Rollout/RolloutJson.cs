@@ -10,7 +10,7 @@ namespace FeeBridge.Persistence.Rollout;
 /// (<c>not-started</c>, <c>master-copy</c>; a name survives reordering the enum, a number would not), a kommunekode and
 /// an e-mail as their plain text. The model owns the shape; the store only keeps it.
 /// </summary>
-internal static class RolloutJson
+public static class RolloutJson
 {
     public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)
     {

@@ -6,6 +6,7 @@ using FeeBridge.Server.Claims;
 using FeeBridge.Server.Inbox;
 using FeeBridge.Server.LibrarySystem;
 using FeeBridge.Server.Observability;
+using FeeBridge.Server.Rollout;
 using FeeBridge.Server.Staff;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.FileProviders;
@@ -82,5 +83,6 @@ public static class FeeBridgeHosting
         app.MapLibraryApi();
         app.MapCitizen();
         app.MapStaffApi();
+        app.MapRolloutApi();
     }
 }

@@ -75,6 +75,8 @@ public static class StaffLogIn
             o.RequireHttpsMetadata = !IsLoopbackHttp(o.Authority);
             o.TokenValidationParameters.ValidateIssuer = true;
             o.TokenValidationParameters.ValidateAudience = true;
+            // Access tokens only (RFC 9068 "at+jwt"): an ID token has the same issuer, and must not open the API.
+            if (fb.Staff.AccessTokenType is { Length: > 0 } type) o.TokenValidationParameters.ValidTypes = [type];
         });
         if (!available) return;
 
