@@ -90,6 +90,8 @@ public static class StaffLogIn
             o.GetClaimsFromUserInfoEndpoint = false;
             o.CallbackPath = CallbackPath;
             o.SignedOutCallbackPath = "/staff/signout-callback-oidc";
+            // The code comes back in the query: a form post from the provider's site would not carry the Lax correlation cookie.
+            o.ResponseMode = OpenIdConnectResponseMode.Query;
             o.CorrelationCookie.SameSite = SameSiteMode.Lax;
             o.CorrelationCookie.SecurePolicy = CookieSecurePolicy.Always;
             o.NonceCookie.SameSite = SameSiteMode.Lax;
