@@ -1,3 +1,4 @@
+using FeeBridge.Testing;
 using FeeBridge.Rollout.Klik;
 using static FeeBridge.Rollout.Tests.Klik.KlikSources;
 

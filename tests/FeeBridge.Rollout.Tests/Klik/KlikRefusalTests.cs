@@ -1,3 +1,4 @@
+using FeeBridge.Testing;
 using System.Text;
 using FeeBridge.Rollout.Klik;
 using FsCheck.Xunit;

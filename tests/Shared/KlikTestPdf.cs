@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace FeeBridge.Rollout.Tests.Klik;
+namespace FeeBridge.Testing;
 
 /// <summary>
 /// Real PDF files made in memory: Helvetica (a standard-14 font, nothing embedded) with WinAnsiEncoding, which has
