@@ -8,6 +8,7 @@ cd "$(dirname "$0")"
 
 source scripts/throwaway-postgres.sh
 source scripts/chromium.sh
+source scripts/smtp.sh
 # Each test class creates its own database on this cluster.
 export FEEBRIDGE_TEST_POSTGRES="$FEEBRIDGE_PG_ADMIN;Maximum Pool Size=40"
 

@@ -3,6 +3,7 @@ using FeeBridge.Application.DebtorSystem;
 using FeeBridge.Application.Inbox;
 using FeeBridge.Application.LibrarySystem;
 using FeeBridge.Application.Observability;
+using FeeBridge.Application.Rollout;
 using FeeBridge.Application.Workers;
 
 namespace FeeBridge.Application;
@@ -39,6 +40,7 @@ public static class ApplicationServices
         services.AddSingleton<NoticeSignal>();
         services.AddSingleton<LibraryConnections>();
         services.AddHostedService<NoticeDeliverer>();
+        services.AddRolloutReminders();
 
         services.AddSingleton<QueueGauges>();
         services.AddSingleton<FeeBridgeMetrics>();

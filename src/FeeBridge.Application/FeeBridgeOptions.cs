@@ -344,3 +344,55 @@ public sealed class ForwardedHeadersOptions
     /// <summary>How many proxies in a row are unwrapped (entries of <c>X-Forwarded-For</c> read from the right).</summary>
     public int ForwardLimit { get; set; } = 1;
 }
+
+/// <summary>
+/// The <c>FeeBridge:Mail</c> section: the SMTP server FeeBridge sends its own mail through (deadline reminders), and
+/// <c>FeeBridge:Mail:Reminders</c>, when and how often. Without <see cref="Host"/> FeeBridge sends no mail.
+/// </summary>
+public sealed class MailOptions
+{
+    public const string Section = "FeeBridge:Mail";
+
+    /// <summary>The SMTP server, e.g. <c>smtp.kk.dk</c>; unset: no mail is sent.</summary>
+    public string? Host { get; set; }
+    public int Port { get; set; } = 25;
+
+    /// <summary>The sender, e.g. <c>FeeBridge &lt;feebridge@kk.dk&gt;</c>; required with <see cref="Host"/>.</summary>
+    public string? From { get; set; }
+
+    /// <summary>True: TLS from the first byte on port 465, STARTTLS (required) on any other; false: plain SMTP.</summary>
+    public bool UseTls { get; set; } = true;
+
+    /// <summary>SMTP log-in, when the server wants one.</summary>
+    public string? Username { get; set; }
+    public string? Password { get; set; }
+
+    public int TimeoutSeconds { get; set; } = 30;
+
+    public ReminderOptions Reminders { get; set; } = new();
+}
+
+/// <summary>Deadline reminders (issue 15): how often the schedule is looked at and what it gives everybody.</summary>
+public sealed class ReminderOptions
+{
+    /// <summary>Off: no reminders from this process even with a mail server (e.g. a second process, or a test driving rounds itself).</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>How often the schedule is looked at: every 5 minutes.</summary>
+    public int IntervalSeconds { get; set; } = 300;
+
+    /// <summary>How long a sender holds a recorded reminder before another process may send it again; longer than a send can take.</summary>
+    public int LeaseSeconds { get; set; } = 600;
+
+    /// <summary>Days before the deadline, comma-separated: any of 0 (on the day), 1, 3, 7 (text, since the binder would add to a list's defaults).</summary>
+    public string DaysBefore { get; set; } = "3,0";
+
+    /// <summary>Days between reminders while overdue; 0 for none.</summary>
+    public int RepeatOverdueEveryDays { get; set; } = 7;
+
+    /// <summary>Copenhagen time (HH:mm) from which a day's reminder may go out.</summary>
+    public string SendFrom { get; set; } = "08:00";
+
+    /// <summary>FeeBridge's address as staff reach it, for the link in the mail (e.g. <c>https://feebridge.kk.dk</c>); unset: the address the process listens on.</summary>
+    public string? PublicBaseUrl { get; set; }
+}

@@ -9,7 +9,7 @@ namespace FeeBridge.Persistence.Rollout;
 /// table's primary key decides, not a read before the write — so however many senders race and however often a
 /// process restarts in between, exactly one of them is told to send.
 /// </summary>
-public sealed class ReminderLog(StoreDialect dialect)
+public sealed partial class ReminderLog(StoreDialect dialect)
 {
     /// <summary>
     /// Records the key; true for exactly one caller per key (that caller sends), false for every other, at the same

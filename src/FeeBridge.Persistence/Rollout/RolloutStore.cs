@@ -169,6 +169,16 @@ public sealed class RolloutStore(StoreDialect dialect, MunicipalityRegister? reg
             CREATE TRIGGER rollout_task_history_no_truncate BEFORE TRUNCATE ON rollout_task_history
                 FOR EACH STATEMENT EXECUTE FUNCTION rollout_append_only();
             """, "postgresql"),
+        (5, """
+            -- A reminder's two states (ReminderLog.Sending.cs): recorded (delivered_at NULL; the sender holds it until
+            -- lease_until, after which another may take it over, attempts counting the tries) and delivered (outcome
+            -- 'sent' or 'bounced'). Rows from before were recorded and sent in one go: delivered.
+            ALTER TABLE rollout_reminders_sent ADD COLUMN lease_until {int64};
+            ALTER TABLE rollout_reminders_sent ADD COLUMN attempts INTEGER NOT NULL DEFAULT 1;
+            ALTER TABLE rollout_reminders_sent ADD COLUMN delivered_at {int64};
+            ALTER TABLE rollout_reminders_sent ADD COLUMN outcome TEXT;
+            UPDATE rollout_reminders_sent SET delivered_at = sent_at, outcome = 'sent';
+            """, null),
     ]);
 
     public async Task SaveProjectAsync(string projectId, string definitionJson, DateTimeOffset now, CancellationToken ct)
