@@ -49,6 +49,7 @@ public static class RolloutEndpoints
         rollout.MapPut("/municipalities/{kommunekode}/organisation", PutOrganisation)
             .Produces<OrganisationJson>().ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity)
             .WithSummary("Replace the role gallery (warnings are computed, not taken).");
+        rollout.MapTaskListExtras(app);
     }
 
     private static StaffUser User(HttpContext http) => StaffUser.From(http.User)!;

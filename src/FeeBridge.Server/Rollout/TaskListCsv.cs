@@ -1,0 +1,33 @@
+using CsvHelper;
+
+namespace FeeBridge.Server.Rollout;
+
+/// <summary>
+/// The task list as CSV the way Danish Excel opens it by double-click: UTF-8 with a byte order mark (else æøå come
+/// out garbled), ';' between fields (',' is the decimal separator there), CRLF. A text cell that starts with
+/// = + - @, tab or CR gets a leading ' (CsvHelper's injection escape), so a title such as "=HYPERLINK(…)" is shown,
+/// never run as a formula.
+/// </summary>
+public static class TaskListCsv
+{
+    public const string ContentType = "text/csv; charset=utf-8";
+
+    public static CsvWriterOptions Options { get; } = new()
+    {
+        Separator = ';',
+        WriteByteOrderMark = true,
+        Injection = CsvInjection.Escape,
+    };
+
+    public static byte[] Write(IEnumerable<TaskListRow> rows)
+    {
+        using var buffer = new MemoryStream();
+        using (var csv = CsvWriter.Create(buffer, Options, leaveOpen: true))
+        {
+            csv.WriteHeader([.. TaskListRows.Headers]);
+            foreach (var row in rows) csv.WriteRecord(TaskListRows.Cells(row));
+            csv.Flush();
+        }
+        return buffer.ToArray();
+    }
+}
