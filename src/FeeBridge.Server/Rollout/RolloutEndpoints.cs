@@ -154,24 +154,16 @@ public static class RolloutEndpoints
         if (errors.Any) return Problems.Validation(errors);
         if (await store.Rollout.Tasks.FindAsync(code, taskId, ct) is not { } task) return NoTask();
 
-        var user = User(http);
-        var organisation = (await store.Rollout.Organisations.FindAsync(code, ct))?.Organisation ?? MunicipalOrganisation.Empty;
-        var verdict = EvidenceVerdict.For(task, EvidenceRules.Default, await store.Rollout.Evidence.LatestAsync(code, ct));
-        var outcome = patch.Apply(task, organisation, verdict, new TaskActor(user.UserName, clock.GetUtcNow()));
-        if (!outcome.IsAccepted)
+        var changed = await TaskChanges.ApplyAsync(store, audit, User(http), task, patch, clock.GetUtcNow(), ct);
+        if (changed.Conflict is { } conflict) return Problems.Result(StatusCodes.Status409Conflict, "The task changed meanwhile", conflict);
+        if (!changed.Succeeded)
         {
             var refused = new FieldErrors();
-            foreach (var r in outcome.Refusals) refused.Add(r.Field, r.Reason);
+            foreach (var r in changed.Refusals) refused.Add(r.Field, r.Reason);
             return Problems.Validation(refused);
         }
-        var write = await store.Rollout.Tasks.ApplyAsync(outcome.Value!, ct);
-        if (!write.Succeeded)
-            return Problems.Result(StatusCodes.Status409Conflict, "The task changed meanwhile", write.Problem ?? "Someone else changed the task; read it again and repeat the change.");
-        foreach (var entry in outcome.Value!.Entries)
-            await audit.RecordAsync(user, entry.ForAudit ? "rollout.task.done-without-evidence" : "rollout.task.changed",
-                $"rollout/{code}/{taskId}", entry.ForAudit ? patch.Reason : null, $"{entry.Field}: {entry.Before} → {entry.After}", ct);
         var evidence = await EvidenceOf(store, code, ct);
-        return Results.Ok(MunicipalTaskJson.From(write.Task!, Today(clock), evidence(write.Task!)));
+        return Results.Ok(MunicipalTaskJson.From(changed.Task!, Today(clock), evidence(changed.Task!)));
     }
 
     private static (TaskPatch Patch, FieldErrors Errors) ReadPatch(JsonElement body)
