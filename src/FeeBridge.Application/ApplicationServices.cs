@@ -29,6 +29,8 @@ public static class ApplicationServices
 
         services.AddSingleton<ClaimOperations>();
         services.AddSingleton<Rollout.MasterTaskImports>();
+        services.AddSingleton<Rollout.EvidenceChecker>();
+        services.AddHostedService(sp => sp.GetRequiredService<Rollout.EvidenceChecker>());
         services.AddSingleton<DebtorBalances>();
         services.AddSingleton<PaymentSpeed>();
 

@@ -47,6 +47,9 @@ public sealed class FeeBridgeOptions
     /// <summary>Staff sign-in (CONTRACTS.md §5): the OpenID Connect provider and how its role claims map onto FeeBridge's roles.</summary>
     public StaffOptions Staff { get; set; } = new();
 
+    /// <summary>The rollout workspace's own background work.</summary>
+    public RolloutOptions Rollout { get; set; } = new();
+
     /// <summary>The reverse proxies whose <c>X-Forwarded-Proto</c>/<c>-For</c> are believed; none by default.</summary>
     public ForwardedHeadersOptions ForwardedHeaders { get; set; } = new();
 
@@ -267,6 +270,13 @@ public sealed class CitizenOptions
 
     /// <summary>By agency id: how to pay what stayed with the library.</summary>
     public Dictionary<string, CitizenAgencyOptions> Agencies { get; set; } = [];
+}
+
+/// <summary>The rollout workspace's background work.</summary>
+public sealed class RolloutOptions
+{
+    /// <summary>How often FeeBridge checks the evidence it can check itself (0: never).</summary>
+    public int EvidenceSeconds { get; set; } = 300;
 }
 
 /// <summary>

@@ -22,6 +22,9 @@ public sealed record MonitoringSnapshot(
 /// </summary>
 public sealed class MonitoringStore(StoreDialect dialect)
 {
+    /// <summary>The ledger's facts the rollout's checks read.</summary>
+    public EvidenceFacts Evidence { get; } = new(dialect);
+
     public async Task<MonitoringSnapshot> SnapshotAsync(CancellationToken ct)
     {
         await using var c = await dialect.OpenAsync(ct);
