@@ -52,25 +52,9 @@ public static class RolloutEndpoints
         rollout.MapTaskListExtras(app);
     }
 
-    private static StaffUser User(HttpContext http) => StaffUser.From(http.User)!;
-
-    private static DateOnly Today(TimeProvider clock) => Domain.Routing.PaymentDeadline.LocalDate(clock.GetUtcNow());
-
-    /// <summary>The municipality (404 when there is none by that code), if the caller may read it (403 otherwise).</summary>
-    private static IResult? Denied(HttpContext http, string kommunekode, bool change, out Kommunekode code)
-    {
-        code = default;
-        if (!Kommunekode.TryParse(kommunekode, out code, out _) || MunicipalityRegister.Denmark.Find(code) is null)
-            return Problems.Result(StatusCodes.Status404NotFound, "No such municipality", "There is no municipality with this kommunekode.");
-        var user = User(http);
-        if (change ? !user.MayChangeRollout(code.Value) : !user.MayReadRollout(code.Value))
-            return StaffEndpoints.Forbidden(change ? "Only the municipality's own project leader changes its workspace." : "Project leaders see only their own municipality.");
-        return null;
-    }
-
     private static async Task<IResult> Import(HttpContext http, string project, bool? dryRun, MasterTaskImports imports, StaffAudit audit, CancellationToken ct)
     {
-        var user = User(http);
+        var user = MunicipalityScope.User(http);
         if (!user.MayImportMasterTasks) return StaffEndpoints.Forbidden("Only KOMBIT and administrators import master tasks.");
         if (MasterTaskImports.Projects.Find(project) is null) return NoProject();
         var (documents, problem) = await ImportDocuments.ReadAsync(http.Request);
@@ -97,48 +81,35 @@ public static class RolloutEndpoints
 
     private static async Task<IResult> Progress(HttpContext http, string project, FeeBridgeStore store, TimeProvider clock, CancellationToken ct)
     {
-        if (!User(http).SeesEveryMunicipality) return StaffEndpoints.Forbidden("Only KOMBIT and administrators follow every municipality.");
+        if (!MunicipalityScope.User(http).SeesEveryMunicipality) return StaffEndpoints.Forbidden("Only KOMBIT and administrators follow every municipality.");
         if (MasterTaskImports.Projects.Find(project) is null) return NoProject();
-        return Results.Ok(await store.Rollout.Progress.ProgressAsync(project, Today(clock), ct));
+        return Results.Ok(await store.Rollout.Progress.ProgressAsync(project, MunicipalityScope.Today(clock), ct));
     }
 
     private static async Task<IResult> Tasks(HttpContext http, string kommunekode, string? project, string? phase, string? theme, string? wave,
         string? status, string? person, bool? overdue, FeeBridgeStore store, TimeProvider clock, CancellationToken ct)
     {
-        if (Denied(http, kommunekode, change: false, out var code) is { } denied) return denied;
-        var errors = new FieldErrors();
-        MunicipalTaskStatus? statusFilter = null;
-        if (status is not null)
-        {
-            if (MunicipalTaskStatuses.TryParse(status, out var s)) statusFilter = s;
-            else errors.Add("status", "Must be not-started, in-progress, done or not-relevant.");
-        }
-        EmailAddress? personFilter = null;
-        if (person is not null)
-        {
-            if (EmailAddress.TryParse(person, out var e, out _)) personFilter = e;
-            else errors.Add("person", "Must be an e-mail address.");
-        }
-        if (errors.Any) return Problems.Validation(errors);
-        var today = Today(clock);
-        var tasks = await store.Rollout.Tasks.ForMunicipalityAsync(code, project,
-            new TaskFilter(phase, theme, wave, statusFilter, personFilter, overdue ?? false), today, ct);
+        if (MunicipalityScope.Denied(http, kommunekode, change: false, out var code) is { } denied) return denied;
+        var (filter, problem) = MunicipalityScope.Filter(phase, theme, wave, status, person, overdue);
+        if (problem is not null) return problem;
+        var today = MunicipalityScope.Today(clock);
+        var tasks = await store.Rollout.Tasks.ForMunicipalityAsync(code, project, filter, today, ct);
         var evidence = await EvidenceOf(store, code, ct);
         return Results.Ok(tasks.Select(t => MunicipalTaskJson.From(t, today, evidence(t))).ToList());
     }
 
     private static async Task<IResult> Task(HttpContext http, string kommunekode, string taskId, FeeBridgeStore store, TimeProvider clock, CancellationToken ct)
     {
-        if (Denied(http, kommunekode, change: false, out var code) is { } denied) return denied;
-        if (await store.Rollout.Tasks.FindAsync(code, taskId, ct) is not { } task) return NoTask();
+        if (MunicipalityScope.Denied(http, kommunekode, change: false, out var code) is { } denied) return denied;
+        if (await store.Rollout.Tasks.FindAsync(code, taskId, ct) is not { } task) return MunicipalityScope.NoTask();
         var evidence = await EvidenceOf(store, code, ct);
-        return Results.Ok(MunicipalTaskJson.From(task, Today(clock), evidence(task)));
+        return Results.Ok(MunicipalTaskJson.From(task, MunicipalityScope.Today(clock), evidence(task)));
     }
 
     private static async Task<IResult> History(HttpContext http, string kommunekode, string taskId, FeeBridgeStore store, CancellationToken ct)
     {
-        if (Denied(http, kommunekode, change: false, out var code) is { } denied) return denied;
-        if (await store.Rollout.Tasks.FindAsync(code, taskId, ct) is null) return NoTask();
+        if (MunicipalityScope.Denied(http, kommunekode, change: false, out var code) is { } denied) return denied;
+        if (await store.Rollout.Tasks.FindAsync(code, taskId, ct) is null) return MunicipalityScope.NoTask();
         var history = await store.Rollout.Tasks.HistoryAsync(code, taskId, ct);
         return Results.Ok(history.Select(h => new HistoryJson(h.Who, Claims.ClaimResources.Time(h.At), h.Field, h.Before, h.After)).ToList());
     }
@@ -146,15 +117,15 @@ public static class RolloutEndpoints
     private static async Task<IResult> Patch(HttpContext http, string kommunekode, string taskId, FeeBridgeStore store, StaffAudit audit,
         TimeProvider clock, CancellationToken ct)
     {
-        if (Denied(http, kommunekode, change: true, out var code) is { } denied) return denied;
+        if (MunicipalityScope.Denied(http, kommunekode, change: true, out var code) is { } denied) return denied;
         var (doc, problem) = await JsonBody.ReadAsync(http.Request);
         if (problem is not null) return problem;
         using var _ = doc;
         var (patch, errors) = ReadPatch(doc!.RootElement);
         if (errors.Any) return Problems.Validation(errors);
-        if (await store.Rollout.Tasks.FindAsync(code, taskId, ct) is not { } task) return NoTask();
+        if (await store.Rollout.Tasks.FindAsync(code, taskId, ct) is not { } task) return MunicipalityScope.NoTask();
 
-        var changed = await TaskChanges.ApplyAsync(store, audit, User(http), task, patch, clock.GetUtcNow(), ct);
+        var changed = await TaskChanges.ApplyAsync(store, audit, MunicipalityScope.User(http), task, patch, clock.GetUtcNow(), ct);
         if (changed.Conflict is { } conflict) return Problems.Result(StatusCodes.Status409Conflict, "The task changed meanwhile", conflict);
         if (!changed.Succeeded)
         {
@@ -163,7 +134,7 @@ public static class RolloutEndpoints
             return Problems.Validation(refused);
         }
         var evidence = await EvidenceOf(store, code, ct);
-        return Results.Ok(MunicipalTaskJson.From(changed.Task!, Today(clock), evidence(changed.Task!)));
+        return Results.Ok(MunicipalTaskJson.From(changed.Task!, MunicipalityScope.Today(clock), evidence(changed.Task!)));
     }
 
     private static (TaskPatch Patch, FieldErrors Errors) ReadPatch(JsonElement body)
@@ -204,7 +175,7 @@ public static class RolloutEndpoints
 
     private static async Task<IResult> Organisation(HttpContext http, string kommunekode, FeeBridgeStore store, CancellationToken ct)
     {
-        if (Denied(http, kommunekode, change: false, out var code) is { } denied) return denied;
+        if (MunicipalityScope.Denied(http, kommunekode, change: false, out var code) is { } denied) return denied;
         var stored = await store.Rollout.Organisations.FindAsync(code, ct);
         var organisation = stored?.Organisation ?? MunicipalOrganisation.Empty;
         return Results.Ok(OrganisationJson.From(organisation, await WarningsAsync(store, organisation, ct), stored?.Version));
@@ -212,7 +183,7 @@ public static class RolloutEndpoints
 
     private static async Task<IResult> PutOrganisation(HttpContext http, string kommunekode, FeeBridgeStore store, StaffAudit audit, TimeProvider clock, CancellationToken ct)
     {
-        if (Denied(http, kommunekode, change: true, out var code) is { } denied) return denied;
+        if (MunicipalityScope.Denied(http, kommunekode, change: true, out var code) is { } denied) return denied;
         var (doc, problem) = await JsonBody.ReadAsync(http.Request);
         if (problem is not null) return problem;
         using var _ = doc;
@@ -238,7 +209,7 @@ public static class RolloutEndpoints
             foreach (var r in validated.Refusals) errors.Add(r.Field, r.Reason);
             return Problems.Validation(errors);
         }
-        var user = User(http);
+        var user = MunicipalityScope.User(http);
         var write = await store.Rollout.Organisations.SaveAsync(code, validated.Value!, null, new TaskActor(user.UserName, clock.GetUtcNow()), ct);
         await audit.RecordAsync(user, "rollout.organisation.saved", $"rollout/{code}/organisation", null, $"version {write.Current.Version}", ct);
         return Results.Ok(OrganisationJson.From(write.Current.Organisation, await WarningsAsync(store, write.Current.Organisation, ct), write.Current.Version));
@@ -260,5 +231,4 @@ public static class RolloutEndpoints
 
     private static IResult NoProject() => Problems.Result(StatusCodes.Status404NotFound, "No such project", "Known projects: fbs-debitorintegration, fbs2.");
 
-    private static IResult NoTask() => Problems.Result(StatusCodes.Status404NotFound, "No such task", "The municipality has no task with this id.");
 }
