@@ -30,8 +30,9 @@ public static class RolloutTexts
         "accountable" => "ansvarlig",
         "performer" => "udfører",
         "deadline" => "frist",
-        "note" => "note",
+        "note" or "notes" => "note",
         "version" => "version",
+        "task" => "opgaven",
         _ => name,
     };
 
