@@ -50,6 +50,7 @@ public static class RolloutEndpoints
             .Produces<OrganisationJson>().ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity)
             .WithSummary("Replace the role gallery (warnings are computed, not taken).");
         rollout.MapTaskListExtras(app);
+        rollout.MapLocalTasks();
     }
 
     private static async Task<IResult> Import(HttpContext http, string project, bool? dryRun, MasterTaskImports imports, StaffAudit audit, CancellationToken ct)

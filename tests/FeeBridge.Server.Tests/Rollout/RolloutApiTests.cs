@@ -179,6 +179,24 @@ public abstract class RolloutApiTests(RolloutSite site)
     }
 
     [Fact]
+    public async Task AProjectLeader_AddsALocalTask_WhichIsChangedLikeAnyOther_AndOnlyInTheirOwnMunicipality()
+    {
+        using var leader = await site.StaffAsync("projektleder-185");
+        using var created = await leader.PostAsJsonAsync("/api/v1/rollout/municipalities/185/tasks",
+            new { project = Project, title = "Informér borgerservice om de nye betalingsveje", phase = "Fase 2: Forberedelse" });
+        created.StatusCode.ShouldBe(HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+        var task = await created.Json();
+        ((string)task["origin"]!).ShouldBe("local");
+        var url = created.Headers.Location!.ToString();
+        (await leader.Patch(url, new { status = "done" })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var list = await (await leader.GetAsync("/api/v1/rollout/municipalities/185/tasks?status=done")).Array();
+        list.ShouldContain(t => (string)t!["taskId"]! == (string)task["taskId"]!);
+
+        (await leader.PostAsJsonAsync("/api/v1/rollout/municipalities/185/tasks", new { project = Project, title = "" })).StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        (await leader.PostAsJsonAsync("/api/v1/rollout/municipalities/187/tasks", new { project = Project, title = "Ikke min" })).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
     public async Task Me_NamesTheUserAndTheirScopedRoles()
     {
         using var librarian = await site.StaffAsync("bibliotekar");
