@@ -97,27 +97,7 @@ public sealed class CitizenLogIn(bool available)
             o.ExpireTimeSpan = TimeSpan.FromMinutes(fb.Citizen.SessionMinutes));
         if (!available) return;
 
-        auth.AddOpenIdConnect(ProviderScheme, o =>
-        {
-            o.SignInScheme = CookieScheme;
-            o.ResponseType = OpenIdConnectResponseType.Code;
-            o.UsePkce = true;
-            o.MapInboundClaims = false;
-            o.SaveTokens = false;
-            o.GetClaimsFromUserInfoEndpoint = false;
-            o.CallbackPath = CallbackPath;
-            o.CorrelationCookie.SameSite = SameSiteMode.Lax;
-            o.CorrelationCookie.SecurePolicy = CookieSecurePolicy.Always;
-            o.NonceCookie.SameSite = SameSiteMode.Lax;
-            o.NonceCookie.SecurePolicy = CookieSecurePolicy.Always;
-            o.Events.OnRemoteFailure = ctx =>
-            {
-                // The citizen cancelled or the provider refused: back to the start page with a plain message.
-                ctx.Response.Redirect("/borger?fejl=log-ind");
-                ctx.HandleResponse();
-                return Task.CompletedTask;
-            };
-        });
+        auth.AddOpenIdConnect(ProviderScheme, o => CodeFlow.Apply(o, CookieScheme, CallbackPath, "/borger?fejl=log-ind"));
         builder.Services.AddOptions<OpenIdConnectOptions>(ProviderScheme).Configure<FeeBridgeOptions, IServer>((o, fb, server) =>
         {
             var c = fb.Citizen;

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using FeeBridge.Application;
+using FeeBridge.Server.Hosting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
@@ -82,26 +83,10 @@ public static class StaffLogIn
 
         auth.AddOpenIdConnect(ProviderScheme, o =>
         {
-            o.SignInScheme = CookieScheme;
-            o.ResponseType = OpenIdConnectResponseType.Code;
-            o.UsePkce = true;
-            o.MapInboundClaims = false;
-            o.SaveTokens = false;
-            o.GetClaimsFromUserInfoEndpoint = false;
-            o.CallbackPath = CallbackPath;
+            CodeFlow.Apply(o, CookieScheme, CallbackPath, "/staff?fejl=log-ind");
             o.SignedOutCallbackPath = "/staff/signout-callback-oidc";
             // The code comes back in the query: a form post from the provider's site would not carry the Lax correlation cookie.
             o.ResponseMode = OpenIdConnectResponseMode.Query;
-            o.CorrelationCookie.SameSite = SameSiteMode.Lax;
-            o.CorrelationCookie.SecurePolicy = CookieSecurePolicy.Always;
-            o.NonceCookie.SameSite = SameSiteMode.Lax;
-            o.NonceCookie.SecurePolicy = CookieSecurePolicy.Always;
-            o.Events.OnRemoteFailure = ctx =>
-            {
-                ctx.Response.Redirect("/staff?fejl=log-ind");
-                ctx.HandleResponse();
-                return Task.CompletedTask;
-            };
             o.Events.OnTokenValidated = ctx => Map(ctx.HttpContext, ctx.Principal!, CookieScheme, p => ctx.Principal = p, ctx.Fail);
         });
         builder.Services.AddOptions<OpenIdConnectOptions>(ProviderScheme).Configure<FeeBridgeOptions, IOwnAddress>((o, fb, self) =>
