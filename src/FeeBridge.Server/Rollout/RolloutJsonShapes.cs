@@ -6,7 +6,7 @@ namespace FeeBridge.Server.Rollout;
 
 /// <summary>A municipality's task as CONTRACTS.md §6 writes it: the master task's fields plus the municipality's own.</summary>
 public sealed record MunicipalTaskJson(
-    string TaskId, string Origin, string Project, string? MasterTaskId, int Version, string Title, string Phase, string Theme,
+    string TaskId, string Origin, string Project, int? MasterTaskId, int Version, string Title, string Phase, string Theme,
     PriorityJson Priority, bool? Infrastructure, IReadOnlyList<string> Waves, string Goal, string Description, IReadOnlyList<string> Method,
     string Result, string RecommendedPerformer, IReadOnlyList<string> InvolvedParties, IReadOnlyList<string> Links,
     string Status, string StatusTitle, string? NotRelevantReason, string? Accountable, string? Performer, string? Deadline, bool Overdue,
@@ -15,7 +15,7 @@ public sealed record MunicipalTaskJson(
     public static MunicipalTaskJson From(MunicipalTask t, DateOnly today, IReadOnlyList<EvidenceJson> evidence)
     {
         var f = t.Fields;
-        return new(t.TaskId, t.Origin == TaskOrigin.Local ? "local" : "master", f.Project, f.MasterTaskId, f.Version, f.Title, f.Phase, f.Theme,
+        return new(t.TaskId, t.Origin == TaskOrigin.Local ? "local" : "master", f.Project, MasterTaskJson.IdOf(f.MasterTaskId), f.Version, f.Title, f.Phase, f.Theme,
             new PriorityJson(f.Priority.Level, f.Priority.Label), f.Infrastructure, f.Waves, f.Goal, f.Description, f.Method, f.Result,
             f.RecommendedPerformer, f.InvolvedParties, f.Links, MunicipalTaskStatuses.Id(t.Status), MunicipalTaskStatuses.Title(t.Status),
             t.NotRelevantReason, t.Accountable?.Value, t.Performer?.Value,

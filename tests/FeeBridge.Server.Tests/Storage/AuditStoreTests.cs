@@ -38,16 +38,8 @@ public abstract class AuditStoreTests(StoreKind kind)
         using var host = new FeeBridgeHost(kind);
         await host.Store.Audit.AppendAsync(T0, "admin", "config.changed", "config", null, null, default);
 
-        await Should.ThrowAsync<Exception>(() => Exec(host.Store.Dialect, statement));
+        await Should.ThrowAsync<Exception>(() => host.Store.Dialect.ExecAsync(statement));
         (await host.Store.Audit.ListAsync(null, null, null, null, 10, default)).Single().Actor.ShouldBe("admin");
-    }
-
-    private static async Task Exec(StoreDialect dialect, string sql)
-    {
-        await using var c = await dialect.OpenAsync(CancellationToken.None);
-        await using var cmd = c.CreateCommand();
-        cmd.CommandText = sql;
-        await cmd.ExecuteNonQueryAsync();
     }
 }
 

@@ -15,12 +15,12 @@ public abstract class RolloutStoreTests(StoreKind kind)
     {
         using var host = new FeeBridgeHost(kind);
         var dialect = host.Store.Dialect;
-        (await Scalar(dialect, "SELECT MAX(version) FROM schema_migrations")).ShouldBe(Migrations.Latest);
-        (await Scalar(dialect, "SELECT MAX(version) FROM rollout_schema_migrations")).ShouldBe(RolloutStore.Sequence.Latest);
+        (await dialect.ScalarAsync("SELECT MAX(version) FROM schema_migrations")).ShouldBe(Migrations.Latest);
+        (await dialect.ScalarAsync("SELECT MAX(version) FROM rollout_schema_migrations")).ShouldBe(RolloutStore.Sequence.Latest);
 
         // Running both again (a second process starting) changes nothing.
         await host.Store.MigrateAsync(CancellationToken.None);
-        (await Scalar(dialect, "SELECT COUNT(*) FROM rollout_schema_migrations")).ShouldBe(RolloutStore.Sequence.Latest);
+        (await dialect.ScalarAsync("SELECT COUNT(*) FROM rollout_schema_migrations")).ShouldBe(RolloutStore.Sequence.Latest);
     }
 
     [Fact]
@@ -43,26 +43,11 @@ public abstract class RolloutStoreTests(StoreKind kind)
     public async Task ADatabaseWithANewerRolloutSchema_IsRefused_NamingTheContext()
     {
         using var host = new FeeBridgeHost(kind);
-        await Exec(host.Store.Dialect, $"INSERT INTO rollout_schema_migrations (version, applied_at) VALUES ({RolloutStore.Sequence.Latest + 1}, 0)");
+        await host.Store.Dialect.ExecAsync($"INSERT INTO rollout_schema_migrations (version, applied_at) VALUES ({RolloutStore.Sequence.Latest + 1}, 0)");
         var e = await Should.ThrowAsync<InvalidOperationException>(() => host.Store.MigrateAsync(CancellationToken.None));
         e.Message.ShouldContain("the rollout schema version");
     }
 
-    private static async Task<long> Scalar(StoreDialect dialect, string sql)
-    {
-        await using var c = await dialect.OpenAsync(CancellationToken.None);
-        await using var cmd = c.CreateCommand();
-        cmd.CommandText = sql;
-        return Convert.ToInt64(await cmd.ExecuteScalarAsync());
-    }
-
-    private static async Task Exec(StoreDialect dialect, string sql)
-    {
-        await using var c = await dialect.OpenAsync(CancellationToken.None);
-        await using var cmd = c.CreateCommand();
-        cmd.CommandText = sql;
-        await cmd.ExecuteNonQueryAsync();
-    }
 }
 
 [Trait("store", "sqlite")]
