@@ -12,7 +12,7 @@ namespace FeeBridge.Persistence.Claims;
 /// lock, and every append writes, in the same round trip, the events, the summaries, the handlings the debtor system
 /// must get (outbox) and what the library side must hear (notices). The other faces — intake
 /// (<see cref="ClaimIntakeStore"/>), queries (<see cref="ClaimQueries"/>), the debtor system's receipts
-/// (<see cref="Outbox.OutboxStore.ApplyReceiptsAsync"/>) and reports (<see cref="Inbox.InboxStore.ApplyAsync"/>) —
+/// (<see cref="Outbox.OutboxStore.ApplyReceiptsAsync"/>) and reports (<see cref="Inbox.InboxStore.ReceiveAsync"/>) —
 /// append through this one. All writes for one patron take turns (<see cref="StoreDialect.BeginWriteAsync"/>),
 /// because the minimum rule decides over the patron's claims together.
 /// </summary>

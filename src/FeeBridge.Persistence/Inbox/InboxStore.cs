@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Globalization;
 using System.Text;
 using FeeBridge.Domain.Claims;
@@ -25,10 +26,11 @@ public sealed record InboxView(long Id, Guid HaendelseId, string Municipality, s
     DateOnly ValueDate, Money Restsaldo, string State, string? Reason, DateTimeOffset ReceivedAt);
 
 /// <summary>
-/// The inbox: every report the debtor systems send is stored, deduplicated on <c>HaendelseId</c>, before it is
-/// acknowledged; applying it to the ledger is a separate step (<see cref="ApplyAsync"/>), so a
-/// crash between the two loses nothing. A report that cannot be true (unknown claim, impossible amount) is stored
-/// refused, with its reason, for staff.
+/// The inbox: every report the debtor systems send is stored, deduplicated on <c>HaendelseId</c>, and applied to its
+/// claim in the same transaction, before it is acknowledged (<see cref="ReceiveAsync"/>); so a crash at any instant
+/// loses nothing and applies nothing twice. What a receive-only process leaves pending, <see cref="ApplyNextAsync"/>
+/// applies. A report that cannot be true (unknown claim, impossible amount) is stored refused, with its reason, for
+/// staff.
 /// </summary>
 public sealed class InboxStore(StoreDialect dialect, ClaimLedger ledger)
 {
@@ -41,11 +43,7 @@ public sealed class InboxStore(StoreDialect dialect, ClaimLedger ledger)
     /// </summary>
     /// <remarks>
     /// Costs the reports, not the claims' histories: each report moves its claim's state on by itself
-    /// (<see cref="ClaimState.With"/>), and a claim this process applied to before is taken from memory when its
-    /// <c>last_seq</c>, read under the patron's lock, says nothing was added since; only other claims are read. So
-    /// 2,000 reports on one claim read its history once, not once per batch (issue 14). Taking the rows inside the
-    /// applying transaction writes each inbox row once (applied) instead of twice (leased, then applied) and commits
-    /// once per batch instead of twice.
+    /// (<see cref="ClaimState.With"/>), and claims come from memory where they can (<see cref="LockAndLoadAsync"/>).
     /// </remarks>
     public async Task<int> ApplyNextAsync(int max, DateTimeOffset now, CancellationToken ct)
     {
@@ -55,26 +53,9 @@ public sealed class InboxStore(StoreDialect dialect, ClaimLedger ledger)
         var items = await InOrderAsync(scope, taken, ct);
         if (items.Count == 0) return 0;
         var keys = items.Select(i => i.Claim).Distinct().ToList();
-        // A claim's patron never changes: taken from memory where the claim is remembered, else read.
-        var patrons = new Dictionary<ClaimKey, string>();
-        foreach (var k in keys) if (_applied.TryGetValue(k, out var s)) patrons[k] = s.Header.PatronId;
-        foreach (var (k, patron) in await ledger.PatronsOfAsync(scope, keys.Where(k => !patrons.ContainsKey(k)).ToList(), ct)) patrons[k] = patron;
-
-        var lastSeqs = await ledger.LockAndReadLastSeqsAsync(scope, patrons.Select(p => ClaimLedger.PatronLock(p.Key.AgencyId, p.Value)).Distinct().ToList(), keys, ct);
-        // What is remembered is looked at only now, under the patrons' locks: another loop may have committed to the
-        // same claims while this one waited for them.
-        var states = new Dictionary<ClaimKey, ClaimState>();
-        foreach (var k in keys)
-            if (_applied.TryGetValue(k, out var s) && lastSeqs.TryGetValue(k, out var seq) && seq == s.Events.Count) states[k] = s;
-        var unknown = keys.Where(k => !states.ContainsKey(k)).ToList();
-        foreach (var (key, state) in await ledger.LoadManyAsync(scope.Connection, scope.Transaction, unknown, ct)) states[key] = state;
+        var states = await LockAndLoadAsync(scope, keys, ct);
         var changes = new ClaimLedger.Changes(states, "An inbox row names a claim that does not exist.");
-        foreach (var item in items)
-        {
-            var e = item.Entry;
-            var report = new DebtorSystemReported(e.HaendelseId, e.Kind, e.Beloeb, e.ValueDate, e.PaymentMethod, e.Restsaldo);
-            if (DebtorEvents.Record(changes[item.Claim], report, now) is CommandOutcome.Accepted accepted) changes.Add(item.Claim, accepted.Events);
-        }
+        foreach (var item in items) Apply(changes, item.Claim, item.Entry, now);
         // The events and the inbox rows' new state in one round trip.
         await changes.AppendAsync(ledger, scope, ct, also: cmd =>
         {
@@ -82,11 +63,62 @@ public sealed class InboxStore(StoreDialect dialect, ClaimLedger ledger)
             return $"UPDATE inbox SET state = '{QueueStates.Name(InboxState.Applied)}', applied_at = @applied_at WHERE {dialect.OneOf(cmd, "id", "applied", items.Select(i => i.Id).ToList())}";
         });
         await scope.CommitAsync(ct);
-
-        // Remembered only once committed: what is in memory is what the ledger holds (checked again by last_seq).
-        if (_applied.Count + keys.Count > MaxRememberedClaims) _applied.Clear();
-        foreach (var k in keys) _applied[k] = changes[k];
+        Remember(states);
         return items.Count;
+    }
+
+    private static void Apply(ClaimLedger.Changes changes, ClaimKey claim, InboxEntry e, DateTimeOffset now)
+    {
+        var report = new DebtorSystemReported(e.HaendelseId, e.Kind, e.Beloeb, e.ValueDate, e.PaymentMethod, e.Restsaldo);
+        if (DebtorEvents.Record(changes[claim], report, now) is CommandOutcome.Accepted accepted) changes.Add(claim, accepted.Events);
+    }
+
+    /// <summary>
+    /// More to read in the same round trip as the patrons' locks: <c>Sql</c> adds its parameters and gives its
+    /// statements (given the condition on the claims, already on the command), <c>Read</c> reads their results.
+    /// </summary>
+    private sealed record AlsoRead(Func<DbCommand, string, string> Sql, Func<DbDataReader, Task> Read);
+
+    /// <summary>
+    /// Takes the locks of the claims' patrons and gives each existing claim as committed, in as few round trips as it
+    /// can: a claim this process applied to before is taken from memory when its <c>last_seq</c>, read under the
+    /// patron's lock, says nothing was added since (another loop or delivery may have committed to it while this one
+    /// waited); only the others are read from the ledger. So 2,000 reports on one claim read its history once, not
+    /// once per batch (issue 14). A claim's patron never changes, so it too is taken from memory where it can be.
+    /// Claims that do not exist are left out.
+    /// </summary>
+    private async Task<Dictionary<ClaimKey, ClaimState>> LockAndLoadAsync(WriteScope scope, IReadOnlyList<ClaimKey> keys, CancellationToken ct, AlsoRead? also = null)
+    {
+        var patrons = new Dictionary<ClaimKey, string>();
+        var states = new Dictionary<ClaimKey, ClaimState>();
+        foreach (var k in keys)
+            if (_applied.TryGetValue(k, out var s)) { patrons[k] = s.Header.PatronId; states[k] = s; }
+        foreach (var (k, patron) in await ledger.PatronsOfAsync(scope, keys.Where(k => !patrons.ContainsKey(k)).ToList(), ct)) patrons[k] = patron;
+
+        var lastSeqs = new Dictionary<ClaimKey, int>();
+        await using (var cmd = scope.Command(""))
+        {
+            var claims = ledger.AnyOf(cmd, keys);
+            var sql = new StringBuilder($"SELECT agency_id, claim_id, last_seq FROM claim_summaries WHERE {claims}");
+            if (also is not null) sql.Append(";\n").Append(also.Sql(cmd, claims));
+            var locks = dialect.LockSql(cmd, patrons.Select(p => ClaimLedger.PatronLock(p.Key.AgencyId, p.Value)).Distinct().ToList());
+            await using var r = await ClaimLedger.ReadAfterLocksAsync(cmd, locks, sql.ToString(), ct);
+            while (await r.ReadAsync(ct)) lastSeqs[new ClaimKey(r.GetString(0), r.GetString(1))] = r.GetInt32(2);
+            if (also is not null && await r.NextResultAsync(ct)) await also.Read(r);
+        }
+        foreach (var (k, s) in states.ToList())
+            if (lastSeqs.GetValueOrDefault(k, -1) != s.Events.Count) states.Remove(k);
+        var unknown = lastSeqs.Keys.Where(k => !states.ContainsKey(k)).ToList();
+        foreach (var (key, state) in await ledger.LoadManyAsync(scope.Connection, scope.Transaction, unknown, ct)) states[key] = state;
+        return states;
+    }
+
+    /// <summary>Remembered only once committed: what is in memory is what the ledger holds (checked again by <c>last_seq</c>).</summary>
+    /// <param name="states">The claims as the committed transaction left them.</param>
+    private void Remember(Dictionary<ClaimKey, ClaimState> states)
+    {
+        if (_applied.Count + states.Count > MaxRememberedClaims) _applied.Clear();
+        foreach (var (k, s) in states) _applied[k] = s;
     }
 
     /// <summary>
@@ -142,40 +174,68 @@ public sealed class InboxStore(StoreDialect dialect, ClaimLedger ledger)
         new("agency_id", ColumnType.Text), new("claim_id", ColumnType.Text), new("delfordring_id", ColumnType.Text), new("type", ColumnType.Text),
         new("beloeb_ore", ColumnType.Int64), new("value_date", ColumnType.Text), new("payment_method", ColumnType.Text),
         new("restsaldo_ore", ColumnType.Int64), new("state", ColumnType.Text), new("reason", ColumnType.Text),
-        new("received_at", ColumnType.Int64), new("lease_until", ColumnType.Int64),
+        new("received_at", ColumnType.Int64), new("lease_until", ColumnType.Int64), new("applied_at", ColumnType.Int64),
     ];
 
     /// <summary>
-    /// Stores one delivery in one transaction and answers per report. A report seen before gets its first answer
-    /// again; the same <c>HaendelseId</c> with different content is refused (<c>Afvist</c>) and changes nothing, as the
-    /// debtor system sends an event once and only repeats it. Each new report is weighed against what its claim has
-    /// been told so far, the delivery's earlier reports included (<see cref="DebtorEvents.Impossibility(Money, ReportedSoFar, DebtorEventKind, Money, Money)"/>).
+    /// Stores one delivery and applies it to the claims, in one transaction, and answers per report: what is
+    /// answered <c>Modtaget</c> is on its claim when the answer leaves (issue 14: nothing waits for a second step, and
+    /// a crash before the commit leaves nothing, so the debtor system sends the delivery again). A report seen before
+    /// gets its first answer again; the same <c>HaendelseId</c> with different content is refused (<c>Afvist</c>) and
+    /// changes nothing, as the debtor system sends an event once and only repeats it. Each new report is weighed
+    /// against its claim as it stands after the delivery's earlier reports
+    /// (<see cref="DebtorEvents.Impossibility(Money, ReportedSoFar, DebtorEventKind, Money, Money)"/>).
     /// </summary>
-    public async Task<IReadOnlyList<InboxAnswer>> ReceiveAsync(string municipality, IReadOnlyList<InboxEntry> delivery, DateTimeOffset now, CancellationToken ct)
+    /// <param name="apply">
+    /// False stores the reports pending for <see cref="ApplyNextAsync"/> (a receive-only process). A claim that still
+    /// has reports pending gets its new ones pending too, behind them, so a claim's reports are applied in the order
+    /// they arrived.
+    /// </param>
+    public async Task<IReadOnlyList<InboxAnswer>> ReceiveAsync(string municipality, IReadOnlyList<InboxEntry> delivery, DateTimeOffset now, bool apply,
+        CancellationToken ct)
     {
         var entries = delivery.DistinctBy(e => e.HaendelseId).ToList();
+        var keys = entries.Select(e => ClaimKey.FromFagsystemFordringId(e.FagsystemFordringId)).OfType<ClaimKey>().Distinct().ToList();
         await using var scope = await dialect.BeginWriteAsync([], ct);
-        var (stored, claims) = await ReadFirstAsync(scope, municipality, entries, ct);
+        // Read under the patrons' locks: a delivery racing this one with the same reports waits here, then sees them stored.
+        var stored = new Dictionary<Guid, StoredReport>();
+        var waiting = new Dictionary<ClaimKey, ReportedSoFar>();
+        var states = await LockAndLoadAsync(scope, keys, ct, new AlsoRead(
+            (cmd, claims) => StoredAndWaitingSql(cmd, entries, claims), r => ReadStoredAndWaitingAsync(r, stored, waiting, ct)));
+        var changes = new ClaimLedger.Changes(states, "A report's claim was not read.");
 
         var rows = new RowSet(InboxColumns);
-        var decided = new Dictionary<Guid, InboxAnswer>();
+        var decided = new Dictionary<Guid, (InboxAnswer Answer, InboxState State)>();
         var fresh = new List<InboxEntry>();
         var at = ClaimCodec.ToMicros(now);
         foreach (var e in entries.Where(e => !stored.ContainsKey(e.HaendelseId)))
         {
             var key = ClaimKey.FromFagsystemFordringId(e.FagsystemFordringId);
             string? reason;
-            if (key is { } k && claims.TryGetValue(k, out var claim) && claim.Municipality == municipality)
+            var state = InboxState.Refused;
+            if (key is { } k && states.TryGetValue(k, out var found) && found.Header.Municipality.Value == municipality && found.Route == ClaimRoute.DebtorSystem)
             {
-                reason = DebtorEvents.Impossibility(claim.Amount, claim.SoFar, e.Kind, e.Beloeb, e.Restsaldo);
-                if (reason is null) claims[k] = claim with { SoFar = claim.SoFar.After(e.Kind, e.Beloeb) };
+                var claim = changes[k];
+                var behind = waiting.TryGetValue(k, out var pending);
+                var soFar = new ReportedSoFar(claim.WrittenDown + pending.Reductions, claim.Paid + claim.Credit + pending.NetPayments);
+                reason = DebtorEvents.Impossibility(claim.Amount, soFar, e.Kind, e.Beloeb, e.Restsaldo);
+                if (reason is null && apply && !behind)
+                {
+                    Apply(changes, k, e, now);
+                    state = InboxState.Applied;
+                }
+                else if (reason is null)
+                {
+                    waiting[k] = pending.After(e.Kind, e.Beloeb);
+                    state = InboxState.Pending;
+                }
             }
             else reason = $"No claim {e.FagsystemFordringId} was registered by FeeBridge in municipality {municipality}.";
-            decided[e.HaendelseId] = new InboxAnswer(e.HaendelseId, reason is null, reason);
+            decided[e.HaendelseId] = (new InboxAnswer(e.HaendelseId, reason is null, reason), state);
             fresh.Add(e);
             rows.Add(e.HaendelseId.ToString("D"), municipality, e.FagsystemFordringId, key?.AgencyId, key?.ClaimId, e.DelfordringId,
                 DebtorEvents.WireName(e.Kind), e.Beloeb.Ore, Date(e.ValueDate), e.PaymentMethod, e.Restsaldo.Ore,
-                QueueStates.Name(reason is null ? InboxState.Pending : InboxState.Refused), reason, at, 0);
+                QueueStates.Name(state), reason, at, 0, state == InboxState.Applied ? at : null);
         }
         if (rows.Count > 0)
         {
@@ -190,14 +250,19 @@ public sealed class InboxStore(StoreDialect dialect, ClaimLedger ledger)
                     while (await r.ReadAsync(ct)) inserted.Add(Guid.Parse(r.GetString(0)));
                 } while (await r.NextResultAsync(ct));
             }
-            // Stored by another delivery in the meantime: answered as that one was.
+            // Stored by another delivery in the meantime: answered as that one was. Only a report without a claim
+            // (so without a lock) can race; one that was applied here must not, or it would be applied twice.
             var raced = fresh.Where(e => !inserted.Contains(e.HaendelseId)).ToList();
+            if (raced.Any(e => decided[e.HaendelseId].State != InboxState.Refused))
+                throw new InvalidOperationException("A report applied in this delivery was stored by another at the same time; nothing is kept, and the delivery is answered with an error.");
             if (raced.Count > 0)
             {
                 foreach (var (id, row) in await StoredAsync(scope, raced, ct)) stored[id] = row;
             }
         }
+        await changes.AppendAsync(ledger, scope, ct);
         await scope.CommitAsync(ct);
+        Remember(states);
 
         // Seen before: answer as the first time (its stored state), not as this copy would be judged now — unless
         // this copy says something else, which an event the debtor system only repeats cannot do.
@@ -211,7 +276,7 @@ public sealed class InboxStore(StoreDialect dialect, ClaimLedger ledger)
                 answers.Add(!row.SameAs(municipality, e) ? Conflicting(e.HaendelseId)
                     : new InboxAnswer(e.HaendelseId, row.State != InboxState.Refused, row.Reason));
             }
-            else answers.Add(original is not null && original != e ? Conflicting(e.HaendelseId) : decided[e.HaendelseId]);
+            else answers.Add(original is not null && original != e ? Conflicting(e.HaendelseId) : decided[e.HaendelseId].Answer);
         }
         return answers;
     }
@@ -230,9 +295,6 @@ public sealed class InboxStore(StoreDialect dialect, ClaimLedger ledger)
             Type == DebtorEvents.WireName(e.Kind) && BeloebOre == e.Beloeb.Ore && ValueDate == Date(e.ValueDate) &&
             PaymentMethod == e.PaymentMethod && RestsaldoOre == e.Restsaldo.Ore;
     }
-
-    /// <summary>A claim as the receiver weighs reports against it.</summary>
-    private sealed record ClaimFacts(string Municipality, Money Amount, ReportedSoFar SoFar);
 
     private const string StoredColumns =
         "haendelse_id, municipality, fagsystem_fordring_id, delfordring_id, type, beloeb_ore, value_date, payment_method, restsaldo_ore, state, reason";
@@ -255,44 +317,28 @@ public sealed class InboxStore(StoreDialect dialect, ClaimLedger ledger)
     }
 
     /// <summary>
-    /// In one round trip: the delivery's reports stored before, and the claims they name with what those have been
-    /// told so far — the summary (applied) plus what waits in the inbox, read in one statement so no report is
-    /// counted in neither.
+    /// The delivery's reports stored before, and what waits in the inbox (pending) for its claims: the reductions and
+    /// the net payments, which a new report is weighed against together with the claim.
     /// </summary>
-    private async Task<(Dictionary<Guid, StoredReport> Stored, Dictionary<ClaimKey, ClaimFacts> Claims)> ReadFirstAsync(
-        WriteScope scope, string municipality, IReadOnlyList<InboxEntry> entries, CancellationToken ct)
+    private string StoredAndWaitingSql(DbCommand cmd, IReadOnlyList<InboxEntry> entries, string claims)
     {
-        var stored = new Dictionary<Guid, StoredReport>();
-        var claims = new Dictionary<ClaimKey, ClaimFacts>();
-        var keys = entries.Select(e => ClaimKey.FromFagsystemFordringId(e.FagsystemFordringId)).OfType<ClaimKey>().Distinct().ToList();
-        // Only a reversal or a reduction is weighed against the reports still waiting; a delivery of payments need not look.
-        var weighs = entries.Any(e => e.Kind is DebtorEventKind.AdjustedDown or DebtorEventKind.PaymentReversed);
-        await using var cmd = scope.Command("");
-        var sql = new StringBuilder($"SELECT {StoredColumns} FROM inbox WHERE {dialect.OneOf(cmd, "haendelse_id", "x", entries.Select(e => e.HaendelseId.ToString("D")).ToList())};\n");
-        if (keys.Count > 0)
-        {
-            var waiting = weighs ? $"""
-                COALESCE((SELECT SUM(i.beloeb_ore) FROM inbox i WHERE i.state = 'pending' AND i.agency_id = s.agency_id AND i.claim_id = s.claim_id AND i.type = 'adjusted-down'), 0),
-                COALESCE((SELECT SUM(CASE i.type WHEN 'covered' THEN i.beloeb_ore ELSE -i.beloeb_ore END) FROM inbox i
-                    WHERE i.state = 'pending' AND i.agency_id = s.agency_id AND i.claim_id = s.claim_id AND i.type IN ('covered', 'payment-reversed')), 0)
-                """ : "0, 0";
-            sql.Append(System.Globalization.CultureInfo.InvariantCulture, $"""
-                SELECT s.agency_id, s.claim_id, s.municipality, s.amount_ore, s.written_down_ore, s.paid_ore + s.credit_ore, {waiting}
-                FROM claim_summaries s WHERE s.route = 'debtor-system' AND ({ledger.AnyOf(cmd, keys)})
-                """);
-        }
-        cmd.CommandText = sql.ToString();
-        await using var r = await cmd.ExecuteReaderAsync(ct);
+        var sql = $"SELECT {StoredColumns} FROM inbox WHERE {dialect.OneOf(cmd, "haendelse_id", "x", entries.Select(e => e.HaendelseId.ToString("D")).ToList())}";
+        return sql + $"""
+            ;
+            SELECT agency_id, claim_id,
+                SUM(CASE type WHEN 'adjusted-down' THEN beloeb_ore ELSE 0 END),
+                SUM(CASE type WHEN 'covered' THEN beloeb_ore WHEN 'payment-reversed' THEN -beloeb_ore ELSE 0 END)
+            FROM inbox WHERE state = 'pending' AND ({claims}) GROUP BY agency_id, claim_id
+            """;
+    }
+
+    private static async Task ReadStoredAndWaitingAsync(DbDataReader r, Dictionary<Guid, StoredReport> stored, Dictionary<ClaimKey, ReportedSoFar> waiting,
+        CancellationToken ct)
+    {
         while (await r.ReadAsync(ct)) stored[Guid.Parse(r.GetString(0))] = ReadStored(r);
-        if (keys.Count > 0 && await r.NextResultAsync(ct))
-        {
-            while (await r.ReadAsync(ct))
-            {
-                claims[new ClaimKey(r.GetString(0), r.GetString(1))] = new ClaimFacts(r.GetString(2), Money.FromOre(r.GetInt64(3)),
-                    new ReportedSoFar(Money.FromOre(r.GetInt64(4) + r.GetInt64(6)), Money.FromOre(r.GetInt64(5) + r.GetInt64(7))));
-            }
-        }
-        return (stored, claims);
+        await r.NextResultAsync(ct);
+        while (await r.ReadAsync(ct))
+            waiting[new ClaimKey(r.GetString(0), r.GetString(1))] = new ReportedSoFar(Money.FromOre(r.GetInt64(2)), Money.FromOre(r.GetInt64(3)));
     }
 
     /// <summary>

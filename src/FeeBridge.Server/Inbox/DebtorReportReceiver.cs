@@ -5,7 +5,8 @@ using FeeBridge.DebtorSystem.Xml;
 using FeeBridge.Domain;
 using FeeBridge.Persistence;
 using FeeBridge.Persistence.Inbox;
-
+using FeeBridge.Application;
+using FeeBridge.Application.Inbox;
 using FeeBridge.Application.Workers;
 
 namespace FeeBridge.Server.Inbox;
@@ -13,8 +14,8 @@ namespace FeeBridge.Server.Inbox;
 /// <summary>
 /// <c>DaekningAfskrivningRegistreringAfsend</c> (CONTRACTS.md §3.2): the debtor system reports payments, write-offs
 /// and hand-offs. Read as safely as everything else from outside (DTDs refused, size and depth limited); every report
-/// is stored in the inbox before <c>Modtaget</c> is answered, and applied to the ledger afterwards
-/// (<see cref="DebtorReportApplier"/>). A malformed message gets a SOAP Fault <c>Client</c> and changes nothing. So does a
+/// is stored in the inbox and applied to its claim, in one transaction, before <c>Modtaget</c> is answered
+/// (<see cref="InboxStore.ReceiveAsync"/>; what a receive-only process stores, <see cref="DebtorReportApplier"/> applies). A malformed message gets a SOAP Fault <c>Client</c> and changes nothing. So does a
 /// message from a caller that is not the debtor system of its <c>MyndighedKode</c> (<see cref="ReportAuthenticator"/>):
 /// that is checked before the XML is parsed, and again, for the municipality, after.
 /// </summary>
@@ -28,8 +29,8 @@ public static class DebtorReportReceiver
     public static void MapDebtorReportReceiver(this IEndpointRouteBuilder app) =>
         app.MapPost(Path, ReceiveAsync).ExcludeFromDescription();
 
-    private static async Task ReceiveAsync(HttpContext http, FeeBridgeStore store, TimeProvider clock, InboxSignal signal, ReportAuthenticator authenticator,
-        ILogger<InboxStore> log)
+    private static async Task ReceiveAsync(HttpContext http, FeeBridgeStore store, TimeProvider clock, FeeBridgeOptions options, InboxSignal inbox,
+        NoticeSignal notices, ReportAuthenticator authenticator, ILogger<InboxStore> log)
     {
         DaekningAfskrivningRegistrering request;
         ReportCaller caller;
@@ -64,8 +65,10 @@ public static class DebtorReportReceiver
 
         var entries = request.Haendelser.Select(h => new InboxEntry(h.HaendelseId, h.FagsystemFordringId, h.DelfordringId,
             HaendelseMapper.KindOf(h.Type), h.Beloeb, h.Valoerdato, h.Betalingsmaade, h.Restsaldo)).ToList();
-        var answers = await store.Inbox.ReceiveAsync(request.MyndighedKode.Value, entries, clock.GetUtcNow(), http.RequestAborted);
-        signal.Wake();
+        var answers = await store.Inbox.ReceiveAsync(request.MyndighedKode.Value, entries, clock.GetUtcNow(), options.Inbox.ApplyEnabled, http.RequestAborted);
+        // What was applied has notices for the library side; what was left pending is the applier's.
+        notices.Wake();
+        inbox.Wake();
         foreach (var refused in answers.Where(a => !a.Accepted))
             log.LogWarning("Refused report {HaendelseId} from municipality {Municipality}: {Reason}", refused.HaendelseId, request.MyndighedKode, LogText.Bound(refused.Reason));
         var svar = new DaekningAfskrivningSvar(answers.Select(a =>

@@ -1,5 +1,7 @@
 using System.Net;
 using FeeBridge.DebtorSystem.Contract;
+using FeeBridge.Domain;
+using FeeBridge.Persistence.Inbox;
 using FeeBridge.Server.Tests.Infrastructure;
 
 namespace FeeBridge.Server.Tests.Inbox;
@@ -43,6 +45,35 @@ public abstract class InboxCrashTests(StoreKind kind)
         foreach (var batch in reports.Chunk(25)) await again.SendAsync("101", batch);
         await Task.Delay(500);
         ClaimBodies.EventTypes(await second.Library.GetClaim("710100", "crash-7")).Count(t => t == "covered").ShouldBe(2);
+    }
+
+    /// <summary>
+    /// A claim's reports are applied in the order they arrived (a <c>Restsaldo</c> is only right after the reports
+    /// before it): while a claim has reports pending — stored by a receive-only process — a new report for it is stored
+    /// pending behind them, not applied ahead of them on receipt.
+    /// </summary>
+    [Fact]
+    public async Task AReportForAClaimWithReportsPending_WaitsBehindThem_AndAllAreAppliedInArrivalOrder()
+    {
+        using var host = new FeeBridgeHost(kind, settings: new() { ["FeeBridge:Inbox:ApplyEnabled"] = "false" });
+        var library = host.Library();
+        (await library.PutClaim("710100", "behind", ClaimBodies.Fee(patronId: "P-behind", amount: "120.00"))).StatusCode.ShouldBe(HttpStatusCode.Created);
+        var now = DateTimeOffset.UtcNow;
+        InboxEntry Payment(string beloeb, string rest, int day) => new(Guid.NewGuid(), "710100-behind", null, FeeBridge.Domain.Claims.DebtorEventKind.Covered,
+            Money.Parse(beloeb), new DateOnly(2026, 3, 1 + day), null, Money.Parse(rest));
+        var first = Payment("20.00", "100.00", 0);
+        var second = Payment("30.00", "70.00", 1);
+        var third = Payment("70.00", "0.00", 2);
+
+        (await host.Store.Inbox.ReceiveAsync("101", [first, second], now, apply: false, default)).ShouldAllBe(a => a.Accepted);
+        (await host.Store.Inbox.ReceiveAsync("101", [third], now, apply: true, default)).Single().Accepted.ShouldBeTrue();
+        (await host.Store.Inbox.CountsAsync(default)).GetValueOrDefault("pending").ShouldBe(3, "the third waits behind the two pending");
+        ((string)(await library.GetClaim("710100", "behind"))["paid"]!).ShouldBe("0.00");
+
+        (await host.Store.Inbox.ApplyNextAsync(500, now, default)).ShouldBe(3);
+        var claim = await library.GetClaim("710100", "behind");
+        ((string)claim["status"]!).ShouldBe("paid");
+        ((bool)claim["needsReconciliation"]!).ShouldBeFalse("each Restsaldo matched, so they were applied in order");
     }
 }
 

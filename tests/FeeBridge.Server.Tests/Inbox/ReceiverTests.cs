@@ -51,6 +51,21 @@ public abstract class ReceiverTests : IDisposable
         ClaimBodies.EventTypes(paid).Count(t => t == "covered").ShouldBe(2);
     }
 
+    /// <summary>
+    /// Issue 14: a report answered <c>Modtaget</c> is on its claim when the answer leaves — stored and applied in one
+    /// transaction, so the citizen and the library see a payment at once, and no instant exists at which a report is
+    /// acknowledged but not applied. Read straight after the answer, without waiting.
+    /// </summary>
+    [Fact]
+    public async Task AReportAnsweredModtaget_IsAlreadyOnItsClaim_WhenTheAnswerArrives()
+    {
+        var id = await Queued("rcv-now");
+        (await _debtorSystem.SendAsync("101", Reports.Of(id, HaendelseType.Daekning, "20.00", "100.00"))).Single().Status.ShouldBe(HaendelseStatus.Modtaget);
+        var claim = await _library.GetClaim("710100", "rcv-now");
+        ((string)claim["paid"]!).ShouldBe("20.00");
+        (await _host.Store.Inbox.CountsAsync(default)).GetValueOrDefault("pending").ShouldBe(0);
+    }
+
     [Fact]
     public async Task EveryReportThreeTimes_InShuffledOrder_GivesTheSameClaim_AsOneOrderedDelivery()
     {
