@@ -124,9 +124,10 @@ public sealed class ClaimLedger(StoreDialect dialect, ClaimCodec codec)
             added.Events.AddRange(events);
         }
 
-        public Task AppendAsync(ClaimLedger ledger, WriteScope scope, CancellationToken ct, Func<DbCommand, string>? also = null) =>
+        public Task AppendAsync(ClaimLedger ledger, WriteScope scope, CancellationToken ct, Func<DbCommand, string>? also = null,
+            Func<DbDataReader, Task>? readAlso = null) =>
             _appended.Count == 0 && also is null ? Task.CompletedTask
-                : ledger.AppendAsync(scope, _appended.Select(a => new Append(a.Value.Before, states[a.Key], a.Value.Events)).ToList(), ct, also);
+                : ledger.AppendAsync(scope, _appended.Select(a => new Append(a.Value.Before, states[a.Key], a.Value.Events)).ToList(), ct, also, readAlso);
     }
 
     /// <summary>Events added to a claim in one transaction: the claim before them and after.</summary>
@@ -137,14 +138,6 @@ public sealed class ClaimLedger(StoreDialect dialect, ClaimCodec codec)
         if (claims.Count == 0) return [];
         await using var c = await dialect.OpenAsync(ct);
         await using var cmd = c.CreateCommand();
-        return await PatronsOfAsync(cmd, claims, ct);
-    }
-
-    /// <summary>The same, inside a write that has not taken the patrons' locks yet.</summary>
-    internal async Task<Dictionary<ClaimKey, string>> PatronsOfAsync(WriteScope scope, IReadOnlyList<ClaimKey> claims, CancellationToken ct)
-    {
-        if (claims.Count == 0) return [];
-        await using var cmd = scope.Command("");
         return await PatronsOfAsync(cmd, claims, ct);
     }
 
@@ -233,8 +226,10 @@ public sealed class ClaimLedger(StoreDialect dialect, ClaimCodec codec)
     /// Appends events and rewrites the summaries from the folded states, in one round trip: with each event the
     /// handling it requires of the debtor system (the outbox) and what the library side must hear (notices).
     /// </summary>
-    /// <param name="also">One more statement for the same round trip (it adds its parameters and gives its SQL), e.g. the inbox rows' new state.</param>
-    internal async Task AppendAsync(WriteScope scope, IReadOnlyList<Append> appends, CancellationToken ct, Func<DbCommand, string>? also = null)
+    /// <param name="also">More statements for the same round trip, run first (it adds its parameters and gives its SQL), e.g. the inbox rows' new state.</param>
+    /// <param name="readAlso">Reads what <paramref name="also"/> returns (e.g. <c>RETURNING</c>); the other statements return no rows.</param>
+    internal async Task AppendAsync(WriteScope scope, IReadOnlyList<Append> appends, CancellationToken ct, Func<DbCommand, string>? also = null,
+        Func<DbDataReader, Task>? readAlso = null)
     {
         var events = new RowSet(EventColumns);
         var outbox = new RowSet(OutboxColumns);
@@ -277,6 +272,7 @@ public sealed class ClaimLedger(StoreDialect dialect, ClaimCodec codec)
 
         await using var cmd = scope.Command("");
         var sql = new StringBuilder();
+        if (also is not null) sql.Append(also(cmd)).Append(";\n");
         if (events.Count > 0) sql.Append(dialect.InsertSql(cmd, "claim_events", events, "e")).Append(";\n");
         if (outbox.Count > 0) sql.Append(dialect.InsertSql(cmd, "outbox", outbox, "o")).Append(";\n");
         // Webhook notices only for agencies that registered a webhook.
@@ -295,10 +291,16 @@ public sealed class ClaimLedger(StoreDialect dialect, ClaimCodec codec)
                 updated_at = excluded.updated_at, last_seq = excluded.last_seq,
                 credit_ore = excluded.credit_ore, needs_reconciliation = excluded.needs_reconciliation
             """)).Append(";\n");
-        if (also is not null) sql.Append(also(cmd)).Append(";\n");
         if (sql.Length == 0) return;
         cmd.CommandText = sql.ToString();
-        await cmd.ExecuteNonQueryAsync(ct);
+        if (readAlso is null)
+        {
+            await cmd.ExecuteNonQueryAsync(ct);
+            return;
+        }
+        await using var results = await cmd.ExecuteReaderAsync(ct);
+        await readAlso(results);
+        while (await results.NextResultAsync(ct)) { }
     }
 
     /// <summary>Whether an agency's library system is FBS, which hears of full payment through its payment call.</summary>

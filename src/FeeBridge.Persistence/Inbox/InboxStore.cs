@@ -81,19 +81,19 @@ public sealed class InboxStore(StoreDialect dialect, ClaimLedger ledger)
 
     /// <summary>
     /// Takes the locks of the claims' patrons and gives each existing claim as committed, in as few round trips as it
-    /// can: a claim this process applied to before is taken from memory when its <c>last_seq</c>, read under the
-    /// patron's lock, says nothing was added since (another loop or delivery may have committed to it while this one
-    /// waited); only the others are read from the ledger. So 2,000 reports on one claim read its history once, not
-    /// once per batch (issue 14). A claim's patron never changes, so it too is taken from memory where it can be.
-    /// Claims that do not exist are left out.
+    /// can. A claim this process applied to before is taken from memory; the others are read before the lock (which
+    /// needs their patron, and a claim's patron never changes). Under the lock each claim's <c>last_seq</c> tells
+    /// whether what is in hand is current — another loop or delivery may have committed to it meanwhile — and only
+    /// those that are not are read again. So 2,000 reports on one claim read its history once, not once per batch
+    /// (issue 14), and a delivery costs two round trips before it writes. Claims that do not exist are left out.
     /// </summary>
     private async Task<Dictionary<ClaimKey, ClaimState>> LockAndLoadAsync(WriteScope scope, IReadOnlyList<ClaimKey> keys, CancellationToken ct, AlsoRead? also = null)
     {
-        var patrons = new Dictionary<ClaimKey, string>();
         var states = new Dictionary<ClaimKey, ClaimState>();
         foreach (var k in keys)
-            if (_applied.TryGetValue(k, out var s)) { patrons[k] = s.Header.PatronId; states[k] = s; }
-        foreach (var (k, patron) in await ledger.PatronsOfAsync(scope, keys.Where(k => !patrons.ContainsKey(k)).ToList(), ct)) patrons[k] = patron;
+            if (_applied.TryGetValue(k, out var s)) states[k] = s;
+        var unread = keys.Where(k => !states.ContainsKey(k)).ToList();
+        foreach (var (key, state) in await ledger.LoadManyAsync(scope.Connection, scope.Transaction, unread, ct)) states[key] = state;
 
         var lastSeqs = new Dictionary<ClaimKey, int>();
         await using (var cmd = scope.Command(""))
@@ -101,15 +101,14 @@ public sealed class InboxStore(StoreDialect dialect, ClaimLedger ledger)
             var claims = ledger.AnyOf(cmd, keys);
             var sql = new StringBuilder($"SELECT agency_id, claim_id, last_seq FROM claim_summaries WHERE {claims}");
             if (also is not null) sql.Append(";\n").Append(also.Sql(cmd, claims));
-            var locks = dialect.LockSql(cmd, patrons.Select(p => ClaimLedger.PatronLock(p.Key.AgencyId, p.Value)).Distinct().ToList());
+            var locks = dialect.LockSql(cmd, states.Values.Select(s => ClaimLedger.PatronLock(s.Header.AgencyId.Value, s.Header.PatronId)).Distinct().ToList());
             await using var r = await ClaimLedger.ReadAfterLocksAsync(cmd, locks, sql.ToString(), ct);
             while (await r.ReadAsync(ct)) lastSeqs[new ClaimKey(r.GetString(0), r.GetString(1))] = r.GetInt32(2);
             if (also is not null && await r.NextResultAsync(ct)) await also.Read(r);
         }
-        foreach (var (k, s) in states.ToList())
-            if (lastSeqs.GetValueOrDefault(k, -1) != s.Events.Count) states.Remove(k);
-        var unknown = lastSeqs.Keys.Where(k => !states.ContainsKey(k)).ToList();
-        foreach (var (key, state) in await ledger.LoadManyAsync(scope.Connection, scope.Transaction, unknown, ct)) states[key] = state;
+        var stale = states.Where(p => lastSeqs.GetValueOrDefault(p.Key, -1) != p.Value.Events.Count).Select(p => p.Key).ToList();
+        foreach (var k in stale) states.Remove(k);
+        foreach (var (key, state) in await ledger.LoadManyAsync(scope.Connection, scope.Transaction, stale, ct)) states[key] = state;
         return states;
     }
 
@@ -237,30 +236,27 @@ public sealed class InboxStore(StoreDialect dialect, ClaimLedger ledger)
                 DebtorEvents.WireName(e.Kind), e.Beloeb.Ore, Date(e.ValueDate), e.PaymentMethod, e.Restsaldo.Ore,
                 QueueStates.Name(state), reason, at, 0, state == InboxState.Applied ? at : null);
         }
-        if (rows.Count > 0)
-        {
-            await using var insert = scope.Command("");
-            insert.CommandText = dialect.InsertSql(insert, "inbox", rows, "r", tail: "ON CONFLICT (haendelse_id) DO NOTHING RETURNING haendelse_id");
-            var inserted = new HashSet<Guid>();
-            await using (var r = await insert.ExecuteReaderAsync(ct))
+        // The inbox rows, the events and what follows from them, in one round trip.
+        var inserted = new HashSet<Guid>();
+        await changes.AppendAsync(ledger, scope, ct,
+            also: rows.Count == 0 ? null : cmd => dialect.InsertSql(cmd, "inbox", rows, "r", tail: "ON CONFLICT (haendelse_id) DO NOTHING RETURNING haendelse_id"),
+            readAlso: async r =>
             {
                 // One result per statement: a large delivery is several on SQLite (StoreDialect.InsertSql).
                 do
                 {
                     while (await r.ReadAsync(ct)) inserted.Add(Guid.Parse(r.GetString(0)));
-                } while (await r.NextResultAsync(ct));
-            }
-            // Stored by another delivery in the meantime: answered as that one was. Only a report without a claim
-            // (so without a lock) can race; one that was applied here must not, or it would be applied twice.
-            var raced = fresh.Where(e => !inserted.Contains(e.HaendelseId)).ToList();
-            if (raced.Any(e => decided[e.HaendelseId].State != InboxState.Refused))
-                throw new InvalidOperationException("A report applied in this delivery was stored by another at the same time; nothing is kept, and the delivery is answered with an error.");
-            if (raced.Count > 0)
-            {
-                foreach (var (id, row) in await StoredAsync(scope, raced, ct)) stored[id] = row;
-            }
+                } while (r.FieldCount > 0 && await r.NextResultAsync(ct));
+            });
+        // Stored by another delivery in the meantime: answered as that one was. Only a report without a claim (so
+        // without a lock) can race; one that was applied here must not, or it would be applied twice.
+        var raced = fresh.Where(e => !inserted.Contains(e.HaendelseId)).ToList();
+        if (raced.Any(e => decided[e.HaendelseId].State != InboxState.Refused))
+            throw new InvalidOperationException("A report applied in this delivery was stored by another at the same time; nothing is kept, and the delivery is answered with an error.");
+        if (raced.Count > 0)
+        {
+            foreach (var (id, row) in await StoredAsync(scope, raced, ct)) stored[id] = row;
         }
-        await changes.AppendAsync(ledger, scope, ct);
         await scope.CommitAsync(ct);
         Remember(states);
 
