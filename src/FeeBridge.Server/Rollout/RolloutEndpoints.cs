@@ -77,7 +77,7 @@ public static class RolloutEndpoints
     {
         if (MasterTaskImports.Projects.Find(project) is null) return NoProject();
         var tasks = await store.Rollout.MasterTasks.NewestAsync(project, ct);
-        return Results.Ok(tasks.Select(t => MasterTaskJson.From(t.Fields, [])).ToList());
+        return Results.Ok(tasks.Select(t => MasterTaskJson.From(t.Fields)).ToList());
     }
 
     private static async Task<IResult> Progress(HttpContext http, string project, FeeBridgeStore store, TimeProvider clock, CancellationToken ct)
