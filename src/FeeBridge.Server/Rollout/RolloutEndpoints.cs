@@ -51,6 +51,7 @@ public static class RolloutEndpoints
             .WithSummary("Replace the role gallery (warnings are computed, not taken).");
         rollout.MapTaskListExtras(app);
         rollout.MapLocalTasks();
+        rollout.MapProgressExports();
     }
 
     private static async Task<IResult> Import(HttpContext http, string project, bool? dryRun, MasterTaskImports imports, StaffAudit audit, CancellationToken ct)
@@ -231,6 +232,6 @@ public static class RolloutEndpoints
             new EvidenceJson(EvidenceChecks.Of(r.CheckId).Id, EvidenceChecks.Of(r.CheckId).Title, r.Passed, r.Detail, Claims.ClaimResources.Time(r.CheckedAt)))];
     }
 
-    private static IResult NoProject() => Problems.Result(StatusCodes.Status404NotFound, "No such project", "Known projects: fbs-debitorintegration, fbs2.");
+    internal static IResult NoProject() => Problems.Result(StatusCodes.Status404NotFound, "No such project", "Known projects: fbs-debitorintegration, fbs2.");
 
 }
