@@ -7,7 +7,8 @@ namespace FeeBridge.Persistence.Rollout;
 /// <summary>
 /// The importer's draft as the workspace's master task fields, field by field (<see cref="MasterTaskFields"/> is
 /// built to take it so): a field the document did not carry becomes empty text (lists stay empty), never invented
-/// text; the priority without a level keeps only its label. The version is the store's to number.
+/// text; the priority without a level keeps only its label; the importer's warnings go with the fields. The version is
+/// the store's to number.
 /// </summary>
 public static class MasterTaskDraftFields
 {
@@ -28,5 +29,8 @@ public static class MasterTaskDraftFields
         draft.Result ?? "",
         draft.RecommendedPerformer ?? "",
         draft.InvolvedParties,
-        draft.Links);
+        draft.Links)
+    {
+        Warnings = draft.Warnings,
+    };
 }

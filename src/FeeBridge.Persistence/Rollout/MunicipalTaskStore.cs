@@ -42,12 +42,15 @@ public sealed record TaskWrite(TaskWriteOutcome Outcome, MunicipalTask? Task, st
 /// </summary>
 public sealed partial class MunicipalTaskStore(StoreDialect dialect)
 {
+    private readonly TaskReadCache _read = new();
+
     internal static string TaskLock(string taskId) => "rollout-task:" + taskId;
 
     /// <summary>
     /// The municipality's tasks, optionally of one project and matching <paramref name="filter"/> on
     /// <paramref name="today"/> (Europe/Copenhagen; for overdue). Status, phase and theme are filtered in SQL, the rest
     /// in memory. Ordered by phase, then master task id (numerically; local tasks after the copies), then title.
+    /// Reads each task's JSON only when this process has not read it at its current revision (<see cref="TaskReadCache"/>).
     /// </summary>
     public async Task<IReadOnlyList<MunicipalTask>> ForMunicipalityAsync(Kommunekode municipality, string? project, TaskFilter? filter, DateOnly today, CancellationToken ct)
     {
@@ -75,12 +78,35 @@ public sealed partial class MunicipalTaskStore(StoreDialect dialect)
             where += " AND theme = @th";
             cmd.With("@th", theme);
         }
-        cmd.CommandText = $"SELECT task FROM rollout_tasks WHERE {where}";
-        var tasks = await ReadTasksAsync(cmd, ct);
+        cmd.CommandText = $"SELECT task_id, revision FROM rollout_tasks WHERE {where}";
+        var tasks = await ReadThroughCacheAsync(c, cmd, ct);
         var ordered = tasks.OrderBy(t => t.Fields.Phase, StringComparer.Ordinal)
             .ThenBy(t => int.TryParse(t.Fields.MasterTaskId, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : int.MaxValue)
             .ThenBy(t => t.Fields.Title, StringComparer.Ordinal).ThenBy(t => t.TaskId, StringComparer.Ordinal);
         return filter is null ? [.. ordered] : filter.Apply(ordered, today);
+    }
+
+    /// <summary>
+    /// The tasks whose id and revision <paramref name="listing"/> reads: those this process read before at the same
+    /// revision from <see cref="_read"/>, the rest (new, or changed since) in one more query.
+    /// </summary>
+    private async Task<IReadOnlyList<MunicipalTask>> ReadThroughCacheAsync(DbConnection c, DbCommand listing, CancellationToken ct)
+    {
+        var found = new List<MunicipalTask>();
+        var missing = new List<string>();
+        await using (var r = await listing.ExecuteReaderAsync(ct))
+        {
+            while (await r.ReadAsync(ct))
+            {
+                if (_read.Find(r.GetString(0), r.GetInt32(1)) is { } known) found.Add(known);
+                else missing.Add(r.GetString(0));
+            }
+        }
+        if (missing.Count == 0) return found;
+        await using var cmd = c.CreateCommand();
+        cmd.CommandText = $"SELECT task FROM rollout_tasks WHERE {dialect.OneOf(cmd, "task_id", "ids", missing)}";
+        found.AddRange((await ReadTasksAsync(cmd, ct)).Select(_read.Remember));
+        return found;
     }
 
     /// <summary>One task of the municipality, or null (also when the id is another municipality's).</summary>

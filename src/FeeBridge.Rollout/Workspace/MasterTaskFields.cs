@@ -4,8 +4,8 @@ namespace FeeBridge.Rollout.Workspace;
 public sealed record MasterTaskPriority(int? Level, string Label);
 
 /// <summary>
-/// The fields of one version of a KOMBIT master task (CONTRACTS.md §6 master task JSON, without the importer's
-/// <c>warnings</c>): the shape the workspace copies. Deliberately a plain record, independent of the KLIK importer,
+/// The fields of one version of a KOMBIT master task (CONTRACTS.md §6 master task JSON): the shape the workspace
+/// copies, with the importer's <see cref="Warnings"/> kept beside the content. Deliberately a plain record, independent of the KLIK importer,
 /// so the importer's output maps onto it field by field. Text fields are plain text (paragraphs separated by a blank
 /// line); <see cref="MasterTaskId"/> is null when the document does not carry it; <see cref="Infrastructure"/> is null
 /// when the document does not say. Lists compare by content (see <see cref="MasterTaskFieldsComparison"/>), not by
@@ -27,7 +27,16 @@ public sealed record MasterTaskFields(
     string Result,
     string RecommendedPerformer,
     IReadOnlyList<string> InvolvedParties,
-    IReadOnlyList<string> Links);
+    IReadOnlyList<string> Links)
+{
+    /// <summary>
+    /// What the importer was unsure of when it read this version (OCR repairs, a missing field), CONTRACTS.md §6
+    /// <c>warnings</c>. Kept with the version and so with every copy of it, but not content: two versions that differ
+    /// only in their warnings are the same task (<see cref="MasterTaskFieldsComparison"/> leaves them out), and a
+    /// version stored before warnings were kept has none.
+    /// </summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+}
 
 /// <summary>The master task fields by their CONTRACTS.md §6 names, and which of them differ between two versions.</summary>
 public static class MasterTaskFieldsComparison

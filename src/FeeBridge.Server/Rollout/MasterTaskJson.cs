@@ -14,8 +14,9 @@ public sealed record MasterTaskJson(
         d.Priority is { } p ? new PriorityJson(p.Level, p.Label) : null, d.Infrastructure, d.Waves, d.Goal, d.Description, d.Method,
         d.Result, d.RecommendedPerformer, d.InvolvedParties, d.Links, d.Warnings);
 
-    public static MasterTaskJson From(MasterTaskFields f, IReadOnlyList<string> warnings) => new(f.Project, IdOf(f.MasterTaskId), f.Version, f.Title, f.Phase, f.Theme, new PriorityJson(f.Priority.Level, f.Priority.Label), f.Infrastructure, f.Waves, f.Goal,
-        f.Description, f.Method, f.Result, f.RecommendedPerformer, f.InvolvedParties, f.Links, warnings);
+    /// <summary>A stored version, with the warnings the importer had when it read it.</summary>
+    public static MasterTaskJson From(MasterTaskFields f) => new(f.Project, IdOf(f.MasterTaskId), f.Version, f.Title, f.Phase, f.Theme, new PriorityJson(f.Priority.Level, f.Priority.Label), f.Infrastructure, f.Waves, f.Goal,
+        f.Description, f.Method, f.Result, f.RecommendedPerformer, f.InvolvedParties, f.Links, f.Warnings);
 
     /// <summary>KLIK's <c>Master-opgave ID</c> as CONTRACTS.md §6 writes it: a number, or null when the document lost it.</summary>
     public static int? IdOf(string? stored) =>

@@ -51,6 +51,7 @@ public static class RolloutEndpoints
             .WithSummary("Replace the role gallery (warnings are computed, not taken).");
         rollout.MapTaskListExtras(app);
         rollout.MapLocalTasks();
+        rollout.MapProgressExports();
     }
 
     private static async Task<IResult> Import(HttpContext http, string project, bool? dryRun, MasterTaskImports imports, StaffAudit audit, CancellationToken ct)
@@ -77,18 +78,18 @@ public static class RolloutEndpoints
     {
         if (MasterTaskImports.Projects.Find(project) is null) return NoProject();
         var tasks = await store.Rollout.MasterTasks.NewestAsync(project, ct);
-        return Results.Ok(tasks.Select(t => MasterTaskJson.From(t.Fields, [])).ToList());
+        return Results.Ok(tasks.Select(t => MasterTaskJson.From(t.Fields)).ToList());
     }
 
-    private static async Task<IResult> Progress(HttpContext http, string project, FeeBridgeStore store, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> Progress(HttpContext http, string project, FeeBridgeStore store, RolloutJsonCache json, TimeProvider clock, CancellationToken ct)
     {
         if (!MunicipalityScope.User(http).SeesEveryMunicipality) return StaffEndpoints.Forbidden("Only KOMBIT and administrators follow every municipality.");
         if (MasterTaskImports.Projects.Find(project) is null) return NoProject();
-        return Results.Ok(await store.Rollout.Progress.ProgressAsync(project, MunicipalityScope.Today(clock), ct));
+        return json.Progress(await store.Rollout.Progress.ProgressAsync(project, MunicipalityScope.Today(clock), ct));
     }
 
     private static async Task<IResult> Tasks(HttpContext http, string kommunekode, string? project, string? phase, string? theme, string? wave,
-        string? status, string? person, bool? overdue, FeeBridgeStore store, TimeProvider clock, CancellationToken ct)
+        string? status, string? person, bool? overdue, FeeBridgeStore store, RolloutJsonCache json, TimeProvider clock, CancellationToken ct)
     {
         if (MunicipalityScope.Denied(http, kommunekode, change: false, out var code) is { } denied) return denied;
         var (filter, problem) = MunicipalityScope.Filter(phase, theme, wave, status, person, overdue);
@@ -96,7 +97,7 @@ public static class RolloutEndpoints
         var today = MunicipalityScope.Today(clock);
         var tasks = await store.Rollout.Tasks.ForMunicipalityAsync(code, project, filter, today, ct);
         var evidence = await EvidenceOf(store, code, ct);
-        return Results.Ok(tasks.Select(t => MunicipalTaskJson.From(t, today, evidence(t))).ToList());
+        return json.TaskList(tasks, today, evidence);
     }
 
     private static async Task<IResult> Task(HttpContext http, string kommunekode, string taskId, FeeBridgeStore store, TimeProvider clock, CancellationToken ct)
@@ -110,8 +111,9 @@ public static class RolloutEndpoints
     private static async Task<IResult> History(HttpContext http, string kommunekode, string taskId, FeeBridgeStore store, CancellationToken ct)
     {
         if (MunicipalityScope.Denied(http, kommunekode, change: false, out var code) is { } denied) return denied;
-        if (await store.Rollout.Tasks.FindAsync(code, taskId, ct) is null) return MunicipalityScope.NoTask();
+        // Every task has its creation in its history, so none at all means the municipality has no such task.
         var history = await store.Rollout.Tasks.HistoryAsync(code, taskId, ct);
+        if (history.Count == 0) return MunicipalityScope.NoTask();
         return Results.Ok(history.Select(h => new HistoryJson(h.Who, Claims.ClaimResources.Time(h.At), h.Field, h.Before, h.After)).ToList());
     }
 
@@ -230,6 +232,6 @@ public static class RolloutEndpoints
             new EvidenceJson(EvidenceChecks.Of(r.CheckId).Id, EvidenceChecks.Of(r.CheckId).Title, r.Passed, r.Detail, Claims.ClaimResources.Time(r.CheckedAt)))];
     }
 
-    private static IResult NoProject() => Problems.Result(StatusCodes.Status404NotFound, "No such project", "Known projects: fbs-debitorintegration, fbs2.");
+    internal static IResult NoProject() => Problems.Result(StatusCodes.Status404NotFound, "No such project", "Known projects: fbs-debitorintegration, fbs2.");
 
 }

@@ -8,7 +8,7 @@ namespace FeeBridge.Server.Rollout;
 public sealed record MunicipalTaskJson(
     string TaskId, string Origin, string Project, int? MasterTaskId, int Version, string Title, string Phase, string Theme,
     PriorityJson Priority, bool? Infrastructure, IReadOnlyList<string> Waves, string Goal, string Description, IReadOnlyList<string> Method,
-    string Result, string RecommendedPerformer, IReadOnlyList<string> InvolvedParties, IReadOnlyList<string> Links,
+    string Result, string RecommendedPerformer, IReadOnlyList<string> InvolvedParties, IReadOnlyList<string> Links, IReadOnlyList<string> Warnings,
     string Status, string StatusTitle, string? NotRelevantReason, string? Accountable, string? Performer, string? Deadline, bool Overdue,
     IReadOnlyList<NoteJson> Notes, IReadOnlyList<EvidenceJson> Evidence, IReadOnlyList<string>? ChangedInLastVersion, int Revision, string UpdatedAt)
 {
@@ -17,7 +17,7 @@ public sealed record MunicipalTaskJson(
         var f = t.Fields;
         return new(t.TaskId, t.Origin == TaskOrigin.Local ? "local" : "master", f.Project, MasterTaskJson.IdOf(f.MasterTaskId), f.Version, f.Title, f.Phase, f.Theme,
             new PriorityJson(f.Priority.Level, f.Priority.Label), f.Infrastructure, f.Waves, f.Goal, f.Description, f.Method, f.Result,
-            f.RecommendedPerformer, f.InvolvedParties, f.Links, MunicipalTaskStatuses.Id(t.Status), MunicipalTaskStatuses.Title(t.Status),
+            f.RecommendedPerformer, f.InvolvedParties, f.Links, f.Warnings, MunicipalTaskStatuses.Id(t.Status), MunicipalTaskStatuses.Title(t.Status),
             t.NotRelevantReason, t.Accountable?.Value, t.Performer?.Value,
             t.Deadline?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), t.IsOverdue(today),
             [.. t.Notes.Select(n => new NoteJson(n.Who, ClaimResources.Time(n.At), n.Text))], evidence,

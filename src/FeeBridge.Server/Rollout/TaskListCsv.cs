@@ -19,13 +19,16 @@ public static class TaskListCsv
         Injection = CsvInjection.Escape,
     };
 
-    public static byte[] Write(IEnumerable<TaskListRow> rows)
+    public static byte[] Write(IEnumerable<TaskListRow> rows) => Write(TaskListRows.Headers, rows.Select(TaskListRows.Cells));
+
+    /// <summary>Any table in the same dialect, with the same guard (KOMBIT's progress export writes through this too).</summary>
+    public static byte[] Write(IReadOnlyList<string> headers, IEnumerable<string?[]> rows)
     {
         using var buffer = new MemoryStream();
         using (var csv = CsvWriter.Create(buffer, Options, leaveOpen: true))
         {
-            csv.WriteHeader([.. TaskListRows.Headers]);
-            foreach (var row in rows) csv.WriteRecord(TaskListRows.Cells(row));
+            csv.WriteHeader([.. headers]);
+            foreach (var row in rows) csv.WriteRecord(row);
             csv.Flush();
         }
         return buffer.ToArray();

@@ -46,7 +46,8 @@ public static class TaskListXlsx
     /// <summary>The text with a leading ' when it could be read as a formula.</summary>
     public static string Guard(string text) => text.Length > 0 && FormulaStarts.Contains(text[0]) ? "'" + text : text;
 
-    private static void Text(IXLCell cell, string? text)
+    /// <summary>Writes <paramref name="text"/> as a text cell, guarded (<see cref="Guard"/>).</summary>
+    public static void Text(IXLCell cell, string? text)
     {
         cell.DataType = XLDataType.Text;
         cell.SetValue(Guard(text ?? ""));
