@@ -51,6 +51,7 @@ public static class RolloutEndpoints
             .WithSummary("Replace the role gallery (warnings are computed, not taken).");
         rollout.MapTaskListExtras(app);
         rollout.MapLocalTasks();
+        rollout.MapSmsSegments();
     }
 
     private static async Task<IResult> Import(HttpContext http, string project, bool? dryRun, MasterTaskImports imports, StaffAudit audit, CancellationToken ct)
