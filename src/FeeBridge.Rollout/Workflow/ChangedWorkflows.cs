@@ -20,7 +20,7 @@ public static partial class ChangedWorkflows
         IReadOnlyList<WorkflowMoment> moments = variant == WorkflowVariant.Before
             ? [FeeBefore(), PaymentBefore(), ReminderBefore(p), CompensationBefore(), ItemTurnsUpBefore(), CprBefore()]
             : [FeeAfter(p), PaymentAfter(p), ReminderAfter(p), CompensationAfter(p), ItemTurnsUpAfter(), CprAfter()];
-        return new ChangedWorkflow(facts.Code, $"Bibliotekskrav i {facts.Name}: {variant.Title().ToLowerInvariant()}", variant, moments,
+        return new ChangedWorkflow(facts.Code, $"Bibliotekskrav i {facts.Name} {variant.Phrase()}", variant, moments,
             variant == WorkflowVariant.Before ? LanesBefore() : LanesAfter(p));
     }
 

@@ -28,4 +28,7 @@ public static class WorkflowVariants
 
     /// <summary>"Før FeeBridge" / "Med FeeBridge".</summary>
     public static string Title(this WorkflowVariant v) => v == WorkflowVariant.Before ? "Før FeeBridge" : "Med FeeBridge";
+
+    /// <summary>Inside a sentence: "før FeeBridge" / "med FeeBridge".</summary>
+    public static string Phrase(this WorkflowVariant v) => v == WorkflowVariant.Before ? "før FeeBridge" : "med FeeBridge";
 }

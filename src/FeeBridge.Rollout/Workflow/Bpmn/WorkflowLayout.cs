@@ -13,7 +13,7 @@ namespace FeeBridge.Rollout.Workflow.Bpmn;
 public static class WorkflowLayout
 {
     public const int PoolX = 160, PoolY = 120, PoolHeader = 30, LaneHeader = 30, Inset = 40;
-    public const int Cell = 100, Gap = 110, MomentGap = 80, TrackPadding = 16, MinTrack = 110, EmptyLane = 80;
+    public const int Cell = 100, Gap = 110, MomentGap = 80, TrackPadding = 10, MinTrack = 100, EmptyLane = 70;
 
     public static (int Width, int Height) SizeOf(StepKind kind) => kind switch
     {
