@@ -11,7 +11,7 @@ namespace FeeBridge.Rollout.Tests.Workflow;
 /// <summary>Whatever a municipality's configuration, its flows are drawable, valid XML, unique in their ids and free of overlaps.</summary>
 public sealed class WorkflowProperties
 {
-    private static Gen<MunicipalityFacts> Facts() =>
+    internal static Gen<MunicipalityFacts> Facts() =>
         from libraries in Gen.Choose(0, 4)
         from dates in Gen.Choose(0, 400).ArrayOf(libraries)
         from names in Gen.Elements("Hovedbiblioteket", "Filial & Co", "Bibliotek <Øst>", "Skolebibliotekerne i Rudersdal Kommune").ArrayOf(libraries)
