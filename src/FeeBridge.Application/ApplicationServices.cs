@@ -33,6 +33,7 @@ public static class ApplicationServices
         services.AddHostedService(sp => sp.GetRequiredService<Rollout.EvidenceChecker>());
         services.AddSingleton<DebtorBalances>();
         services.AddSingleton<PaymentSpeed>();
+        services.AddSingleton<Rollout.MunicipalityFactsSource>();
 
         services.AddSingleton<IServiceplatformenTokenProvider, NoToken>();
         services.AddSingleton<DebtorSystemConnections>();

@@ -49,14 +49,6 @@ public sealed class PaymentSpeed(FeeBridgeStore store, TimeProvider clock, FeeBr
     private static long Percentile(IReadOnlyList<long> ascending, double p) =>
         ascending[Math.Clamp((int)Math.Ceiling(p * ascending.Count) - 1, 0, ascending.Count - 1)];
 
-    /// <summary>Rounded up, in words: "under 1 sekund", "4 sekunder", "2 minutter", "3 timer".</summary>
-    public static string Duration(TimeSpan t) => t.TotalSeconds switch
-    {
-        < 1 => "under 1 sekund",
-        < 120 => Plural((int)Math.Ceiling(t.TotalSeconds), "sekund", "sekunder"),
-        < 7200 => Plural((int)Math.Ceiling(t.TotalMinutes), "minut", "minutter"),
-        _ => Plural((int)Math.Ceiling(t.TotalHours), "time", "timer"),
-    };
-
-    private static string Plural(int n, string one, string many) => n == 1 ? $"1 {one}" : $"{n} {many}";
+    /// <summary>Rounded up, in words: "under 1 sekund", "4 sekunder", "2 minutter", "3 timer" (the rollout's texts use the same words).</summary>
+    public static string Duration(TimeSpan t) => global::FeeBridge.Rollout.Communication.DanishText.Duration(t);
 }

@@ -52,6 +52,8 @@ public static class RolloutEndpoints
         rollout.MapTaskListExtras(app);
         rollout.MapLocalTasks();
         rollout.MapProgressExports();
+        rollout.MapSmsSegments();
+        rollout.MapWorkflowBpmn();
     }
 
     private static async Task<IResult> Import(HttpContext http, string project, bool? dryRun, MasterTaskImports imports, StaffAudit audit, CancellationToken ct)

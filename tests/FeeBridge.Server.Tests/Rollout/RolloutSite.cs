@@ -14,10 +14,13 @@ public abstract class RolloutSite : IDisposable
 {
     private readonly string _data = Directory.CreateTempSubdirectory("feebridge-rollout-").FullName;
 
-    protected RolloutSite(StoreKind kind)
+    protected RolloutSite(StoreKind kind) : this(kind, new Dictionary<string, string>()) { }
+
+    /// <param name="settings">More configuration for the process (e.g. municipalities and agencies of its own).</param>
+    protected RolloutSite(StoreKind kind, IReadOnlyDictionary<string, string> settings)
     {
         FeeBridge = new FeeBridgeProcess(_data, kind == StoreKind.Postgres ? TestStores.NewPostgresDatabase() : null,
-            new Dictionary<string, string> { ["Logging:LogLevel:Default"] = "Information" });
+            new Dictionary<string, string>(settings) { ["Logging:LogLevel:Default"] = "Information" });
         Anonymous = new HttpClient { BaseAddress = FeeBridge.Address };
     }
 
