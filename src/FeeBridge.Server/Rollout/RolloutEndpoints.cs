@@ -7,6 +7,7 @@ using FeeBridge.Rollout.Municipalities;
 using FeeBridge.Rollout.Organisation;
 using FeeBridge.Rollout.Workspace;
 using FeeBridge.Server.Staff;
+using FeeBridge.Server.WorkingGroups;
 
 namespace FeeBridge.Server.Rollout;
 
@@ -51,6 +52,7 @@ public static class RolloutEndpoints
             .WithSummary("Replace the role gallery (warnings are computed, not taken).");
         rollout.MapTaskListExtras(app);
         rollout.MapLocalTasks();
+        app.MapWorkingGroupApi();
     }
 
     private static async Task<IResult> Import(HttpContext http, string project, bool? dryRun, MasterTaskImports imports, StaffAudit audit, CancellationToken ct)
