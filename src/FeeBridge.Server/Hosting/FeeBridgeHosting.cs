@@ -49,7 +49,7 @@ public static class FeeBridgeHosting
         CitizenLogIn.Add(builder, authentication, sandbox);
         StaffLogIn.Add(builder, authentication, sandbox);
         services.AddSingleton<StaffAudit>();
-        services.AddSingleton<WorkingGroups.WorkingGroupSelections>();
+        services.AddSingleton<WorkingGroups.WorkingGroupSelections>().AddSingleton<WorkingGroups.WorkingGroupSignUps>();
         services.AddAuthorization();
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = JsonBody.MaxBytes + 1);
         return builder;

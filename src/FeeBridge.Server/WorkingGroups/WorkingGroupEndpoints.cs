@@ -1,17 +1,12 @@
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using FeeBridge.Application;
-using FeeBridge.Application.Rollout;
 using FeeBridge.Persistence;
 using FeeBridge.Persistence.Rollout;
 using FeeBridge.Rollout.Municipalities;
-using FeeBridge.Rollout.Organisation;
 using FeeBridge.Rollout.Selection;
 using FeeBridge.Rollout.WorkingGroups;
 using FeeBridge.Server.Rollout;
 using FeeBridge.Server.Staff;
-using MimeKit;
 
 namespace FeeBridge.Server.WorkingGroups;
 
@@ -94,8 +89,7 @@ public static class WorkingGroupEndpoints
         return Results.Ok(WorkingGroupJson.Group(g.Group, await store.Rollout.WorkingGroups.ApplicationsAsync(id, ct), await selections.FindAsync(id, ct), clock.GetUtcNow()));
     }
 
-    private static async Task<IResult> Apply(HttpContext http, string id, FeeBridgeStore store, StaffAudit audit, TimeProvider clock, MailOptions mail,
-        ILoggerFactory logs, IOwnAddress? self, CancellationToken ct)
+    private static async Task<IResult> Apply(HttpContext http, string id, FeeBridgeStore store, WorkingGroupSignUps signUps, CancellationToken ct)
     {
         var user = MunicipalityScope.User(http);
         var leaderOf = user.Roles.Where(r => r.Role == StaffRole.ProjectLeader && r.Scope is not null).Select(r => r.Scope!).ToList();
@@ -115,12 +109,8 @@ public static class WorkingGroupEndpoints
             return named is null
                 ? Refused([new("kommunekode", "Du er projektleder i flere kommuner; angiv kommunekode.")])
                 : StaffEndpoints.Forbidden("A project leader applies only for their own municipality.");
-        var municipality = Kommunekode.Parse(municipalityText);
-        var gallery = (await store.Rollout.Organisations.FindAsync(municipality, ct))?.Organisation ?? MunicipalOrganisation.Empty;
-        var applicationId = NewApplicationId();
-        var now = clock.GetUtcNow();
-        var decision = await store.Rollout.WorkingGroups.ApplyAsync(id,
-            existing => SignUpRules.Decide(g.Group, draft, municipality, gallery, existing, applicationId, user.UserName, now), ct);
+        var result = await signUps.ApplyAsync(user, g.Group, Kommunekode.Parse(municipalityText), draft, ct);
+        var decision = result.Decision;
         if (!decision.IsAccepted)
         {
             return decision.Kind == SignUpRefusalKind.Conflict
@@ -129,32 +119,7 @@ public static class WorkingGroupEndpoints
                 : Refused(decision.Refusals);
         }
         var a = decision.Application!;
-        await audit.RecordAsync(user, "rollout.working-group.applied", $"working-group/{id}/{a.Id}", null, $"track {a.Track}, municipality {a.Municipality.Value}", ct);
-        var receipt = await SendReceiptAsync(g.Group, a, mail, self, logs.CreateLogger(typeof(WorkingGroupEndpoints)), ct);
-        return Results.Created($"/api/v1/working-groups/{id}/applications/{a.Id}", new ApplicationAnswer(a.Id, receipt));
-    }
-
-    // 60 random bits as 12 lower-case hex digits after "ans-": unguessable, and nothing about the applicant in it.
-    private static string NewApplicationId() => "ans-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8))[..12];
-
-    /// <summary>"sent", "not-configured" (no SMTP server set) or "failed" (logged; the application stands).</summary>
-    private static async Task<string> SendReceiptAsync(WorkingGroup group, GroupApplication a, MailOptions mail, IOwnAddress? self, ILogger log, CancellationToken ct)
-    {
-        if (string.IsNullOrEmpty(mail.Host) || string.IsNullOrEmpty(mail.From)) return "not-configured";
-        try
-        {
-            await using var mailer = new SmtpMailer(mail);
-            var delivery = await mailer.SendAsync(ApplicationReceiptMail.Compose(group, a, MailboxAddress.Parse(mail.From),
-                !string.IsNullOrWhiteSpace(mail.Reminders.PublicBaseUrl) ? new Uri(mail.Reminders.PublicBaseUrl) : self?.Current), ct);
-            if (delivery.Accepted) return "sent";
-            log.LogWarning("The receipt for application {ApplicationId} was refused: {Refusal}", a.Id, delivery.Refusal);
-            return "failed";
-        }
-        catch (Exception e) when (e is IOException or MailKit.ProtocolException or MailKit.CommandException or System.Net.Sockets.SocketException or TimeoutException or OperationCanceledException)
-        {
-            log.LogWarning("The receipt for application {ApplicationId} could not be sent: {Reason}", a.Id, e.Message);
-            return "failed";
-        }
+        return Results.Created($"/api/v1/working-groups/{id}/applications/{a.Id}", new ApplicationAnswer(a.Id, result.Receipt!));
     }
 
     private static async Task<IResult> Applicant(HttpContext http, string id, string applicationId, FeeBridgeStore store, WorkingGroupSelections selections, CancellationToken ct)
