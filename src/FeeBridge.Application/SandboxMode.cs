@@ -14,8 +14,12 @@ public sealed record SandboxMode(
     SandboxClient MitId,
     SandboxClient Fbs,
     SandboxClient? Staff = null,
-    IReadOnlyList<SeedDocument>? MasterTasks = null)
+    IReadOnlyList<SeedDocument>? MasterTasks = null,
+    IReadOnlyList<FeeBridge.Rollout.WorkingGroups.WorkingGroupDraft>? WorkingGroups = null)
 {
+    /// <summary>Moves the seeded working groups' deadline (a date or date-time as the API takes it), e.g. for a demo or a test.</summary>
+    public const string WorkingGroupDeadlineSetting = "FeeBridge:Sandbox:WorkingGroupDeadline";
+
     public const string DebtorSystemPath = "/sandbox/debtor/sf1590";
     /// <summary>Where the FBS stand-in serves FBS's <c>/rest/</c> (CONTRACTS.md §4).</summary>
     public const string FbsPath = "/sandbox/fbs/rest/";

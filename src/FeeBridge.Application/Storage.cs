@@ -29,6 +29,15 @@ public static class Storage
             // The project's master tasks as KOMBIT publishes them (importing them again on the next start changes nothing).
             if (sandbox.MasterTasks is { Count: > 0 } documents)
                 await services.GetRequiredService<Rollout.MasterTaskImports>().SeedAsync(documents, ct);
+            // The working groups of the sandbox (CONTRACTS.md §7: fbs2-implementeringsarbejdsgruppe); kept if they exist.
+            var deadline = services.GetRequiredService<IConfiguration>()[SandboxMode.WorkingGroupDeadlineSetting];
+            foreach (var draft in sandbox.WorkingGroups ?? [])
+            {
+                var group = FeeBridge.Rollout.WorkingGroups.WorkingGroupValidation.Validate(
+                    string.IsNullOrWhiteSpace(deadline) ? draft : draft with { Deadline = deadline }, FeeBridge.Rollout.Municipalities.MunicipalityRegister.Denmark);
+                if (!group.IsAccepted) throw new InvalidOperationException($"The sandbox's working group {draft.Id} is not valid: {group}");
+                await store.Rollout.WorkingGroups.CreateAsync(group.Value, now, "sandbox", ct);
+            }
         }
         foreach (var k in options.ApiKeys)
         {

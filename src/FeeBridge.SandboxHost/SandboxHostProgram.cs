@@ -6,6 +6,7 @@ using FeeBridge.Sandbox.Staff;
 using FeeBridge.Server.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using FeeBridge.Application;
+using FeeBridge.Rollout.WorkingGroups;
 
 namespace FeeBridge.SandboxHost;
 
@@ -27,7 +28,19 @@ public sealed class SandboxHostProgram
         new SandboxClient(MitIdStandIn.ClientId, MitIdStandIn.ClientSecret),
         new SandboxClient(FbsClients.FeeBridge, FbsClients.Password),
         new SandboxClient(StaffStandIn.ClientId, StaffStandIn.ClientSecret),
-        SeedMasterTasks());
+        SeedMasterTasks(),
+        [Fbs2WorkingGroup.Draft(NextThirdOfMarch())]);
+
+    /// <summary>
+    /// The webinar's deadline was 3 March 2025; the sandbox keeps the day but takes the next one still ahead, so sign-up
+    /// is open when the sandbox starts (<see cref="SandboxMode.WorkingGroupDeadlineSetting"/> moves it).
+    /// </summary>
+    private static string NextThirdOfMarch()
+    {
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var date = new DateOnly(today.Year, 3, 3);
+        return (date < today ? date.AddYears(1) : date).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+    }
 
     /// <summary>The KLIK documents embedded under Seed/KlikTasks, all of the ØiR integration project.</summary>
     private static IReadOnlyList<SeedDocument> SeedMasterTasks()

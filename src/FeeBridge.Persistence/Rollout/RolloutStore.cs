@@ -30,6 +30,8 @@ public sealed class RolloutStore(StoreDialect dialect, MunicipalityRegister? reg
     public ReminderLog Reminders { get; } = new(dialect);
     /// <summary>The latest result of FeeBridge's own checks per municipality.</summary>
     public EvidenceStore Evidence { get; } = new(dialect);
+    /// <summary>Working groups, their applications and their lottery (CONTRACTS.md §7).</summary>
+    public WorkingGroupStore WorkingGroups { get; } = new(dialect);
     /// <summary>KOMBIT's overview across all municipalities.</summary>
     public ProgressStore Progress { get; } = new(dialect, new OrganisationStore(dialect), register ?? MunicipalityRegister.Denmark);
 
@@ -178,6 +180,42 @@ public sealed class RolloutStore(StoreDialect dialect, MunicipalityRegister? reg
             ALTER TABLE rollout_reminders_sent ADD COLUMN delivered_at {int64};
             ALTER TABLE rollout_reminders_sent ADD COLUMN outcome TEXT;
             UPDATE rollout_reminders_sent SET delivered_at = sent_at, outcome = 'sent';
+            """, null),
+        (6, """
+            -- Working groups (CONTRACTS.md §7): the definition as JSON (the model owns its shape).
+            CREATE TABLE rollout_working_groups (
+                group_id           TEXT PRIMARY KEY,
+                definition         TEXT NOT NULL,
+                created_at         {int64} NOT NULL,
+                created_by         TEXT NOT NULL
+            );
+            -- One row per application; the unique index is the rule "one per municipality per track" in the database
+            -- too. email_key is the address lower-cased (one person whatever the case), for "one person, one track".
+            CREATE TABLE rollout_group_applications (
+                application_id     TEXT PRIMARY KEY,
+                group_id           TEXT NOT NULL,
+                track              TEXT NOT NULL,
+                municipality       TEXT NOT NULL,
+                email_key          TEXT NOT NULL,
+                application        TEXT NOT NULL,
+                submitted_at       {int64} NOT NULL
+            );
+            CREATE UNIQUE INDEX rollout_group_applications_seat ON rollout_group_applications (group_id, track, municipality);
+            CREATE INDEX rollout_group_applications_person ON rollout_group_applications (group_id, email_key);
+            -- The prepared lottery (the canonical published list, its SHA-256 and the selection's figures as JSON),
+            -- written once; the draw fills random_value and draw once, never again.
+            CREATE TABLE rollout_group_lotteries (
+                group_id           TEXT PRIMARY KEY,
+                lottery            TEXT NOT NULL,
+                lottery_hash       TEXT NOT NULL,
+                summary            TEXT NOT NULL,
+                prepared_at        {int64} NOT NULL,
+                prepared_by        TEXT NOT NULL,
+                random_value       TEXT,
+                draw               TEXT,
+                drawn_at           {int64},
+                drawn_by           TEXT
+            );
             """, null),
     ]);
 

@@ -50,6 +50,7 @@ public static class FeeBridgeHosting
         StaffLogIn.Add(builder, authentication, sandbox);
         services.AddSingleton<StaffAudit>();
         services.AddSingleton<RolloutJsonCache>();
+        services.AddSingleton<WorkingGroups.WorkingGroupSelections>().AddSingleton<WorkingGroups.WorkingGroupSignUps>();
         services.AddAuthorization();
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = JsonBody.MaxBytes + 1);
         return builder;

@@ -7,6 +7,7 @@ using FeeBridge.Rollout.Municipalities;
 using FeeBridge.Rollout.Organisation;
 using FeeBridge.Rollout.Workspace;
 using FeeBridge.Server.Staff;
+using FeeBridge.Server.WorkingGroups;
 
 namespace FeeBridge.Server.Rollout;
 
@@ -54,6 +55,7 @@ public static class RolloutEndpoints
         rollout.MapProgressExports();
         rollout.MapSmsSegments();
         rollout.MapWorkflowBpmn();
+        app.MapWorkingGroupApi();
     }
 
     private static async Task<IResult> Import(HttpContext http, string project, bool? dryRun, MasterTaskImports imports, StaffAudit audit, CancellationToken ct)
