@@ -8,6 +8,7 @@ using FeeBridge.Server.LibrarySystem;
 using FeeBridge.Server.Observability;
 using FeeBridge.Server.Rollout;
 using FeeBridge.Server.Staff;
+using FeeBridge.Server.Staff.Console;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.FileProviders;
 
@@ -49,6 +50,7 @@ public static class FeeBridgeHosting
         CitizenLogIn.Add(builder, authentication, sandbox);
         StaffLogIn.Add(builder, authentication, sandbox);
         services.AddSingleton<StaffAudit>();
+        services.AddStaffConsole();
         services.AddAuthorization();
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = JsonBody.MaxBytes + 1);
         return builder;
@@ -83,6 +85,7 @@ public static class FeeBridgeHosting
         app.MapLibraryApi();
         app.MapCitizen();
         app.MapStaffApi();
+        app.MapStaffConsole();
         app.MapRolloutApi();
     }
 }
