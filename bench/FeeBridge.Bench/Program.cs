@@ -23,8 +23,11 @@ switch (options.Scenario)
     case "rollout":
         await RolloutScenario.RunAsync(options);
         break;
+    case "staff":
+        await StaffScenario.RunAsync(options);
+        break;
     default:
-        Console.Error.WriteLine("usage: bench/run.sh intake|transfer|feedback|loop|citizen|rollout [--claims N] [--seconds N] [--think-ms N] [--events N] [--payments N] [--clients N] [--stores sqlite,postgres]");
+        Console.Error.WriteLine("usage: bench/run.sh intake|transfer|feedback|loop|citizen|rollout|staff [--claims N] [--seconds N] [--think-ms N] [--events N] [--payments N] [--clients N] [--stores sqlite,postgres]");
         return 2;
 }
 return 0;

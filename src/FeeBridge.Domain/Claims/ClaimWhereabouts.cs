@@ -69,7 +69,7 @@ public static class ClaimWhereaboutsNames
         ClaimWhereabouts.Paid => "Betalt",
         ClaimWhereabouts.WrittenOff => "Afskrevet",
         ClaimWhereabouts.WithCollector => "Sendt til Gældsstyrelsen",
-        ClaimWhereabouts.Withdrawn => "Annulleret",
+        ClaimWhereabouts.Withdrawn => "Trukket tilbage",
         _ => throw new ArgumentOutOfRangeException(nameof(w)),
     };
 

@@ -9,9 +9,10 @@ public sealed record PatronHit(string AgencyId, string PatronId, string? Name, i
 
 public sealed partial class StaffConsoleStore
 {
-    // The name in the claim's header JSON; the query must spell it exactly as the index does.
-    internal static readonly string NameKeyPostgres = "(" + NameKey.Sql("CAST(header_json AS json) ->> 'debtorName'") + ")";
-    internal static readonly string NameKeySqlite = NameKey.Sql("json_extract(header_json, '$.debtorName')");
+    // The name in the claim's header JSON; the query must spell it exactly as the index does. Properties, not fields:
+    // the migration sequence (another part of this class) reads them while the type is initialised.
+    internal static string NameKeyPostgres => "(" + NameKey.Sql("CAST(header_json AS json) ->> 'debtorName'") + ")";
+    internal static string NameKeySqlite => NameKey.Sql("json_extract(header_json, '$.debtorName')");
 
     private string NameKeySql => IsPostgres ? NameKeyPostgres : NameKeySqlite;
 

@@ -52,7 +52,7 @@ public static class DeskTexts
             (null, { } u) => $" på {u}",
             _ => "",
         };
-        var text = $"{kommune} opkræver kravet: {Kroner.Format(owed)}. Betal{how}";
+        var text = $"{kommune} opkræver kravet: {Kroner.Format(owed)} Betal{how}";
         text += status == CitizenStatus.Overdue || lastOnTime is null ? "." : $" senest {Kroner.Date(lastOnTime.Value)}.";
         if (claim.Status == ClaimStatus.PartiallyPaid) text += $" Der er allerede betalt {Kroner.Format(claim.Paid)}.";
         if (status == CitizenStatus.Overdue)

@@ -13,6 +13,7 @@ using FeeBridge.Persistence.Staff;
 namespace FeeBridge.Server.Staff.Console;
 
 /// <summary>A queue item found where its id says, still waiting, with what a resolution acts on.</summary>
+/// <param name="Amount">What the item concerns, as the queue shows it: a claim's outstanding principal, a report's amount.</param>
 public sealed record LocatedItem(string ItemId, QueueKind Kind, long Version, Money Amount, AgencySettings? Agency, ClaimState? Claim, QueueRow? Row, string Describe);
 
 /// <summary>How resolving one item ended.</summary>
@@ -95,7 +96,7 @@ public sealed class FinanceQueue(FeeBridgeStore store, Tenants tenants, ClaimOpe
             {
                 var row = await store.StaffConsole.ReportRowAsync(report, ct);
                 return row is { State: "refused" } && row.Owner == code
-                    ? new LocatedItem(itemId, QueueKind.Refused, 0, Money.Zero, null, null, row, "refused debtor-system report") : null;
+                    ? new LocatedItem(itemId, QueueKind.Refused, 0, row.Amount, null, null, row, "refused debtor-system report") : null;
             }
             case "notice" when parts.Length == 2 && Id(parts[1]) is { } notice:
             {
