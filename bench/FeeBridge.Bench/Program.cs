@@ -26,8 +26,11 @@ switch (options.Scenario)
     case "selection":
         await SelectionScenario.RunAsync(options);
         break;
+    case "staff":
+        await StaffScenario.RunAsync(options);
+        break;
     default:
-        Console.Error.WriteLine("usage: bench/run.sh intake|transfer|feedback|loop|citizen|rollout|selection [--claims N] [--seconds N] [--think-ms N] [--events N] [--payments N] [--clients N] [--stores sqlite,postgres]");
+        Console.Error.WriteLine("usage: bench/run.sh intake|transfer|feedback|loop|citizen|rollout|selection|staff [--claims N] [--seconds N] [--think-ms N] [--events N] [--payments N] [--clients N] [--stores sqlite,postgres]");
         return 2;
 }
 return 0;

@@ -8,6 +8,7 @@ using FeeBridge.Persistence.Outbox;
 using FeeBridge.Persistence.Rollout;
 using FeeBridge.Persistence.Schema;
 using FeeBridge.Persistence.Security;
+using FeeBridge.Persistence.Staff;
 
 namespace FeeBridge.Persistence;
 
@@ -31,6 +32,7 @@ public sealed class FeeBridgeStore : IAsyncDisposable
         Rollout = new RolloutStore(dialect);
         Sessions = new SessionStore(dialect);
         Audit = new AuditStore(dialect);
+        StaffConsole = new StaffConsoleStore(dialect, Ledger);
     }
 
     public StoreDialect Dialect { get; }
@@ -56,6 +58,9 @@ public sealed class FeeBridgeStore : IAsyncDisposable
     /// <summary>The append-only audit log: every staff action and every view of a full CPR number.</summary>
     public AuditStore Audit { get; }
 
+    /// <summary>The staff console's reads (patron search, timelines, the finance queue, totals) and queue operations.</summary>
+    public StaffConsoleStore StaffConsole { get; }
+
     public static FeeBridgeStore Open(string? postgresConnectionString, string dataDirectory, CprProtector protector)
     {
         StoreDialect dialect = string.IsNullOrWhiteSpace(postgresConnectionString)
@@ -70,6 +75,7 @@ public sealed class FeeBridgeStore : IAsyncDisposable
         await Migrations.ApplyAsync(Dialect, ct);
         await RolloutStore.Sequence.ApplyAsync(Dialect, ct);
         await AuditStore.Sequence.ApplyAsync(Dialect, ct);
+        await StaffConsoleStore.Sequence.ApplyAsync(Dialect, ct);
     }
 
     public async ValueTask DisposeAsync()

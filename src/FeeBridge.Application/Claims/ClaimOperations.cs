@@ -43,6 +43,14 @@ public sealed class ClaimOperations(FeeBridgeStore store, Tenants tenants, Debto
         return store.Ledger.ExecuteAsync(claim, c => ClaimCommands.Cancel(c, reason, now), ct);
     }
 
+    /// <summary>A rejected claim goes to the debtor system again, as it stands (finance staff, once the cause is fixed).</summary>
+    /// <returns>Null when the agency has no such claim.</returns>
+    public Task<(CommandOutcome Outcome, ClaimState Claim)?> ResendAsync(ClaimKey claim, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        return store.Ledger.ExecuteAsync(claim, c => ClaimCommands.Resend(c, now), ct);
+    }
+
     /// <summary>The patron's CPR or CVR changed: every open claim follows. Returns how many claims changed.</summary>
     public Task<int> ChangeDebtorAsync(string agencyId, string patronId, DebtorId debtor, CancellationToken ct)
     {

@@ -58,6 +58,19 @@ public static class ClaimCommands
         return Accept(claim, new DebtorChanged(newDebtor), now);
     }
 
+    /// <summary>
+    /// Send a rejected claim to the debtor system again, as it stands (e.g. the debtor system's set-up was corrected):
+    /// queued anew with its claim type and dates, so the registration goes out again. Only a rejected claim; one
+    /// already on its way again is left alone.
+    /// </summary>
+    public static CommandOutcome Resend(ClaimState claim, DateTimeOffset now)
+    {
+        if (claim.Status is ClaimStatus.Queued or ClaimStatus.Received && claim.Route == ClaimRoute.DebtorSystem) return new CommandOutcome.AlreadyDone();
+        if (claim.Status != ClaimStatus.Rejected || claim.DebtorClaimType is not { } type || claim.DueDate is not { } due || claim.LastOnTimePaymentDate is not { } last)
+            return new CommandOutcome.Conflict($"The claim is {ClaimNames.Of(claim.Status)}; only a rejected claim is sent again.");
+        return Accept(claim, new ClaimQueued(type, due, last), now);
+    }
+
     private static CommandOutcome.Accepted Accept(ClaimState claim, ClaimEvent e, DateTimeOffset now) =>
         new([e with { Seq = claim.NextSeq, At = now }]);
 }

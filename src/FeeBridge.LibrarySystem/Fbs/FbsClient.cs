@@ -13,6 +13,12 @@ public sealed record FbsPaymentResult(
     [property: JsonPropertyName("paymentStatus")] string PaymentStatus,
     [property: JsonPropertyName("confirmationId")] string? ConfirmationId);
 
+/// <summary>A patron's blocks in FBS: whether FBS knows the patron, and each block's reason code (<c>E</c>: unpaid fees).</summary>
+public sealed record FbsPatronBlocks(bool Known, IReadOnlyList<string> Reasons)
+{
+    public bool BlockedForFees => Reasons.Contains("E");
+}
+
 /// <summary>FeeBridge's client-system credentials for FBS's log-in call.</summary>
 public sealed record FbsCredentials(string Username, string Password)
 {
@@ -68,6 +74,31 @@ public sealed class FbsClient(HttpClient http, FbsCredentials credentials)
         catch (System.Text.Json.JsonException)
         {
             throw new LibraryRefusal(response.StatusCode, "FBS answered the payment call with something that is not a list of PaymentConfirmation.");
+        }
+    }
+
+    /// <summary>
+    /// The patron's blocks as FBS holds them (<c>GET external/{agencyid}/patrons/{patronid}/v4</c> →
+    /// <c>AuthenticatedPatronV8</c>): the <c>blockedReason</c> of each <c>blockStatus</c> (<c>E</c>: unpaid fees), or
+    /// <see cref="FbsPatronBlocks.Known"/> false when FBS does not know the patron (<c>authenticateStatus</c> not VALID).
+    /// </summary>
+    public async Task<FbsPatronBlocks> PatronBlocksAsync(string agencyId, long patronId, CancellationToken ct)
+    {
+        var isil = Isil(agencyId);
+        var path = $"external/{isil}/patrons/{patronId.ToString(CultureInfo.InvariantCulture)}/v4";
+        using var response = await SendAsync(isil, () => new HttpRequestMessage(HttpMethod.Get, path), ct);
+        if (!response.IsSuccessStatusCode)
+            throw new LibraryRefusal(response.StatusCode, $"FBS refused the patron call: HTTP {(int)response.StatusCode}.");
+        try
+        {
+            var answer = await response.Content.ReadFromJsonAsync<AuthenticatedPatron>(ct);
+            return answer is { AuthenticateStatus: "VALID", Patron: { } p }
+                ? new FbsPatronBlocks(true, [.. (p.BlockStatus ?? []).Select(b => b.BlockedReason).OfType<string>()])
+                : new FbsPatronBlocks(false, []);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            throw new LibraryRefusal(response.StatusCode, "FBS answered the patron call with something that is not AuthenticatedPatronV8.");
         }
     }
 
@@ -176,6 +207,15 @@ public sealed class FbsClient(HttpClient http, FbsCredentials credentials)
 
     /// <summary>FBS's <c>ExternalAPIUserInfo</c>.</summary>
     private sealed record UserInfo([property: JsonPropertyName("sessionKey")] string? SessionKey);
+
+    /// <summary>FBS's <c>AuthenticatedPatronV8</c>, the fields read.</summary>
+    private sealed record AuthenticatedPatron(
+        [property: JsonPropertyName("authenticateStatus")] string? AuthenticateStatus,
+        [property: JsonPropertyName("patron")] PatronBlocks? Patron);
+
+    private sealed record PatronBlocks([property: JsonPropertyName("blockStatus")] IReadOnlyList<BlockStatus>? BlockStatus);
+
+    private sealed record BlockStatus([property: JsonPropertyName("blockedReason")] string? BlockedReason);
 
     /// <summary>FBS's <c>PaymentOrder</c>.</summary>
     private sealed record PaymentOrder([property: JsonPropertyName("orderId")] string OrderId, [property: JsonPropertyName("feeIds")] IReadOnlyList<long> FeeIds);

@@ -8,6 +8,7 @@ using FeeBridge.Server.LibrarySystem;
 using FeeBridge.Server.Observability;
 using FeeBridge.Server.Rollout;
 using FeeBridge.Server.Staff;
+using FeeBridge.Server.Staff.Console;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.FileProviders;
 
@@ -51,6 +52,7 @@ public static class FeeBridgeHosting
         services.AddSingleton<StaffAudit>();
         services.AddSingleton<RolloutJsonCache>();
         services.AddSingleton<WorkingGroups.WorkingGroupSelections>().AddSingleton<WorkingGroups.WorkingGroupSignUps>();
+        services.AddStaffConsole();
         services.AddAuthorization();
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = JsonBody.MaxBytes + 1);
         return builder;
@@ -85,6 +87,7 @@ public static class FeeBridgeHosting
         app.MapLibraryApi();
         app.MapCitizen();
         app.MapStaffApi();
+        app.MapStaffConsole();
         app.MapRolloutApi();
     }
 }

@@ -96,6 +96,23 @@ public sealed class FbsConnectorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ThePatronCall_ReadsFbsOwnBlock_AndAPatronFbsDoesNotKnow_IsNotAGuess()
+    {
+        // The staff desk asks whether FBS's block matches what is owed (CONTRACTS.md §8): 250.00 unpaid ≥ the 200.00 threshold.
+        HandedFee("710100", 4720);
+        var blocked = await Connector().PatronBlocksAsync("710100", 4720, CancellationToken.None);
+        blocked.Known.ShouldBeTrue();
+        blocked.Reasons.ShouldBe(["E"]);
+        blocked.BlockedForFees.ShouldBeTrue();
+
+        var unknown = await Connector().PatronBlocksAsync("710100", 4729, CancellationToken.None);
+        unknown.Known.ShouldBeFalse();
+        unknown.BlockedForFees.ShouldBeFalse();
+        _recorder.Requests.ShouldContain(r => r.Method == "GET" && r.Path == "/external/DK-710100/patrons/4720/v4");
+        EveryRequestFitsFbsPublishedApi();
+    }
+
+    [Fact]
     public async Task EachAgency_HasItsOwnSession()
     {
         var connector = Connector();
