@@ -32,7 +32,7 @@ public static partial class ChangedWorkflows
                 .Branch("minimum", "Nej", isDefault: true);
         }
         return m
-            .Then("send", ServiceTask, Bridge, "Sender kravet til debitorsystemet (BIBGEBYR)")
+            .Then("send", ServiceTask, Bridge, "Sender kravet videre som gebyr", "Fordringsart BIBGEBYR i SF1590 DebitorRegistrering.")
             .Then("register", ServiceTask, DebtorSystem, "Registrerer kravet på lånerens debitorkonto")
             .Then("accepted", Decision, DebtorSystem, "Modtaget uden fejl?")
             .Branch("accepted", "Ja", isDefault: true)
@@ -89,19 +89,19 @@ public static partial class ChangedWorkflows
     {
         var m = new MomentBuilder("compensation", MomentTitles[3])
             .Then("start", TimerStart, Fbs, "Materialet er ikke afleveret")
-            .Then("create", ServiceTask, Fbs, "Opretter erstatningskrav og sender det til FeeBridge",
+            .Then("create", ServiceTask, Fbs, "Opretter kravet om erstatning og sender det til FeeBridge",
                 $"Skæringsdato og minimum gælder som for gebyrer ({p.CutOver}; {p.MinimumText}).")
             .Then("acknowledged", Decision, Bridge, "Har låneren kvitteret for kravet?",
                 "Erstatning kan kun inddrives, når låneren har kvitteret skriftligt, eller biblioteket giver kvittering ved aflevering (DOMAIN.md §4).")
             .Branch("acknowledged", "Ja")
-            .Then("public", ServiceTask, Bridge, "Sender det som offentligt krav (BIBERSTATNING)")
+            .Then("public", ServiceTask, Bridge, "Sender det som offentligt krav", "Fordringsart BIBERSTATNING: kan inddrives.")
             .Then("collect-public", ServiceTask, DebtorSystem, "Opkræver; kan sendes til inddrivelse")
             .Then("end-public", End, DebtorSystem, "Opkræves som et gebyr")
             .Branch("acknowledged", "Nej", isDefault: true);
         return (p.Facts.Rules?.UnacknowledgedCompensation switch
         {
             CompensationRule.SentAsCivilClaim => m
-                .Then("civil", ServiceTask, Bridge, "Sender det som civilt krav (BIBERSTATNINGCIVIL)")
+                .Then("civil", ServiceTask, Bridge, "Sender det som civilt krav", "Fordringsart BIBERSTATNINGCIVIL: kan ikke inddrives af Gældsstyrelsen.")
                 .Then("collect-civil", ServiceTask, DebtorSystem, "Opkræver med højst 3 rykkere à 100 kr.")
                 .Then("end-civil", End, DebtorSystem, "Kan ikke inddrives af Gældsstyrelsen"),
             CompensationRule.StaysWithLibrary => m
@@ -119,7 +119,7 @@ public static partial class ChangedWorkflows
         .Then("write-down", ServiceTask, Fbs, "Nedskriver erstatningen og melder det til FeeBridge")
         .Then("where", Decision, Bridge, "Er kravet sendt til kommunen?")
         .Branch("where", "Ja", isDefault: true)
-        .Then("send", ServiceTask, Bridge, "Sender nedskrivningen til debitorsystemet")
+        .Then("send", ServiceTask, Bridge, "Sender nedskrivningen videre til kommunen")
         .Then("write-down-debtor", ServiceTask, DebtorSystem, "Nedskriver kravet")
         .Then("paid", Decision, DebtorSystem, "Var erstatningen betalt?")
         .Branch("paid", "Nej", isDefault: true)
@@ -139,7 +139,7 @@ public static partial class ChangedWorkflows
         .Branch("open", "Nej", isDefault: true)
         .Then("end-none", End, Bridge, "Intet at rette hos kommunen")
         .Branch("open", "Ja")
-        .Then("send", ServiceTask, Bridge, "Sender skiftet af debitor til debitorsystemet")
+        .Then("send", ServiceTask, Bridge, "Sender skiftet af debitor videre til kommunen", "SF1590: skift af juridisk ansvarlig på de åbne krav.")
         .Then("move", ServiceTask, DebtorSystem, "Flytter kravene til det nye CPR-nummer")
         .Then("end-moved", End, DebtorSystem, "Rykkere og fakturaer går til det nye nummer")
         .Build();

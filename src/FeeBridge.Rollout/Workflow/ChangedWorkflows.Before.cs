@@ -43,7 +43,7 @@ public static partial class ChangedWorkflows
 
     private static WorkflowMoment CompensationBefore() => new MomentBuilder("compensation", MomentTitles[3])
         .Then("start", TimerStart, Fbs, "Materialet er ikke afleveret")
-        .Then("create", ServiceTask, Fbs, "Opretter erstatningskrav (genanskaffelse og gebyr)")
+        .Then("create", ServiceTask, Fbs, "Opretter kravet om erstatning: genanskaffelse og gebyr")
         .Then("pay", UserTask, Citizen, "Betaler erstatningen hos biblioteket")
         .Then("close", ServiceTask, Fbs, "Lukker kravet og ophæver spærringen")
         .Then("end", End, Fbs, "Erstatningen er betalt")

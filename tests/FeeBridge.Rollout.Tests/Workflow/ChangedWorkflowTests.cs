@@ -65,7 +65,7 @@ public sealed class ChangedWorkflowTests
         question.ShouldContain("Rudersdal Skolebiblioteker 5. april 2027");
         // DOMAIN.md §4: unacknowledged compensation is a civil claim where the municipality sends it.
         var compensation = after.Moments[3];
-        compensation.Steps.ShouldContain(s => s.Label.Contains("BIBERSTATNINGCIVIL"));
+        compensation.Steps.ShouldContain(s => s.Label == "Sender det som civilt krav" && s.Documentation!.Contains("BIBERSTATNINGCIVIL"));
         ChangedWorkflows.Build(Hørsholm, WorkflowVariant.After).Moments[3].Steps
             .ShouldContain(s => s.Label.Contains("Bliver hos biblioteket") && s.Lane == WorkflowLane.Fbs);
     }

@@ -154,6 +154,21 @@ public sealed partial class CommunicationPageTests(PostgresCommunicationSite sit
         (await page.GotoAsync(Url("/staff/rollout/250/arbejdsgange?variant=during")))!.Status.ShouldBe(404);
     }
 
+    [Fact]
+    public async Task TheWebsiteDraft_IsWrittenFromTheConfiguration_AndOfferedAsHtmlToCopy()
+    {
+        var (page, refused) = await SignInAsync("projektleder-223");
+        await page.GotoAsync(Url("/staff/rollout/223"));
+        await page.GetByRole(AriaRole.Link, new() { Name = "Tekst til bibliotekets hjemmeside" }).ClickAsync();
+        var preview = page.Locator("[data-preview]");
+        await Assertions.Expect(preview).ToContainTextAsync("Fra 1. marts 2027 sender biblioteket nye gebyrer og erstatninger til Hørsholm Kommune");
+        await Assertions.Expect(preview.GetByRole(AriaRole.Link, new() { Name = "kommunens betalingsside" }))
+            .ToHaveAttributeAsync("href", "https://www.horsholm.dk/borger/betaling");
+        await Assertions.Expect(preview).ToContainTextAsync("under 100 kr.");
+        await Assertions.Expect(page.Locator("[data-html]")).ToHaveValueAsync(new Regex("^<h2>Sådan betaler du"));
+        await ShouldBeAccessibleAndFitAsync(page, "rollout-draft-website", refused);
+    }
+
     private static async Task<(string Name, byte[] Bytes)> DownloadAsync(IPage page, ILocator trigger)
     {
         var download = await page.RunAndWaitForDownloadAsync(() => trigger.ClickAsync());
