@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
 using FeeBridge.Rollout.Klik;
@@ -113,6 +114,80 @@ public sealed partial class RolloutPageTests
         await kombit.GotoAsync(Url($"/staff/rollout/190/tasks/{id}"));
         await Assertions.Expect(kombit.Locator($"tr[data-attachment='{sha}']")).ToBeVisibleAsync();
         await Assertions.Expect(kombit.Locator("#felt-fil")).ToHaveCountAsync(0);
+    }
+
+    // CONTRACTS.md §6 organisation: "competences":[{"competence","coveredBy":[email],"from"?}], and the warnings name
+    // "an uncovered competence". The page edits them as the API's PUT takes them.
+    [Fact]
+    public async Task Competences_AreCoveredAndUncoveredOnThePage_ByKeyboard_AndTheWarningsFollow()
+    {
+        using (var leader = await site.StaffAsync("projektleder-210"))
+        {
+            using var put = await leader.PutAsJsonAsync("/api/v1/rollout/municipalities/210/organisation", new
+            {
+                roles = new object[]
+                {
+                    new { role = "projektleder", people = new[] { new { name = "Pia Poulsen", email = "pia@fredensborg.example", primary = true } } },
+                    new { role = "oeir-koordinator", people = new[] { new { name = "Kim Krogh", email = "kim@fredensborg.example", primary = true } } },
+                },
+                competences = Array.Empty<object>(),
+            });
+            put.StatusCode.ShouldBe(HttpStatusCode.OK, await put.Content.ReadAsStringAsync());
+        }
+        var page = await SignInAsync("projektleder-210", width: 320);
+        await page.GotoAsync(Url("/staff/rollout/210/organisation"));
+        var uncovered = page.Locator("[data-warnings] li[data-warning=uncovered-competence]");
+        await Assertions.Expect(uncovered).ToHaveCountAsync(7);
+        await Assertions.Expect(page.Locator("[data-competence=kommunikation] [data-covered-by]")).ToHaveTextAsync("Ingen dækker kompetencen.");
+
+        // Open "Kommunikation", tick Pia and Kim, give the day, save: by keyboard.
+        var card = page.Locator("[data-competence=kommunikation]");
+        await TabToAsync(page, "[data-competence=kommunikation] summary");
+        await page.Keyboard.PressAsync("Enter");
+        await TabToAsync(page, "[data-competence=kommunikation] input[value='kim@fredensborg.example']");
+        await page.Keyboard.PressAsync("Space");
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.PressAsync("Space");
+        // The day in the date field, and Enter there sends the form (Chromium keeps Tab among the date's parts).
+        await card.GetByLabel("Fra").FillAsync("2027-02-01");
+        await page.Keyboard.PressAsync("Enter");
+
+        await Assertions.Expect(page.GetByText("Rollegalleriet er gemt.")).ToBeVisibleAsync();
+        await Assertions.Expect(card.Locator("[data-covered-by]"))
+            .ToHaveTextAsync("Dækket af Kim Krogh (kim@fredensborg.example), Pia Poulsen (pia@fredensborg.example) fra 1. februar 2027");
+        await Assertions.Expect(uncovered).ToHaveCountAsync(6);
+        await Assertions.Expect(page.Locator("[data-warnings] li[data-warning=uncovered-competence]", new() { HasText = "'Kommunikation'" })).ToHaveCountAsync(0);
+        await ShouldBeAccessibleAndFitAsync(page, "rollout-organisation-competence-320px");
+
+        using (var api = await site.StaffAsync("projektleder-210"))
+        {
+            var gallery = await (await api.GetAsync("/api/v1/rollout/municipalities/210/organisation")).Json();
+            var kommunikation = gallery["competences"]!.AsArray().Single(c => (string)c!["competence"]! == "kommunikation")!;
+            kommunikation["coveredBy"]!.AsArray().Select(e => (string)e!).ShouldBe(["kim@fredensborg.example", "pia@fredensborg.example"], ignoreOrder: true);
+            ((string)kommunikation["from"]!).ShouldBe("2027-02-01");
+            // The roles are as they were.
+            gallery["roles"]!.AsArray().Single(r => (string)r!["role"]! == "projektleder")!["people"]!.AsArray().Count.ShouldBe(1);
+        }
+
+        // Kim no longer covers it, and the day is taken away: Pia alone, from no particular day.
+        await card.Locator("summary").ClickAsync();
+        await card.GetByLabel("Kim Krogh (kim@fredensborg.example)").UncheckAsync();
+        await card.GetByLabel("Fra").FillAsync("");
+        await card.GetByRole(AriaRole.Button, new() { Name = "Gem Kommunikation" }).ClickAsync();
+        await Assertions.Expect(card.Locator("[data-covered-by]")).ToHaveTextAsync("Dækket af Pia Poulsen (pia@fredensborg.example)");
+
+        // Nobody: uncovered again, and warned of.
+        await card.Locator("summary").ClickAsync();
+        await card.GetByLabel("Pia Poulsen (pia@fredensborg.example)").UncheckAsync();
+        await card.GetByRole(AriaRole.Button, new() { Name = "Gem Kommunikation" }).ClickAsync();
+        await Assertions.Expect(card.Locator("[data-covered-by]")).ToHaveTextAsync("Ingen dækker kompetencen.");
+        await Assertions.Expect(uncovered).ToHaveCountAsync(7);
+
+        // KOMBIT reads the competences but has nothing to change them with.
+        var kombit = await SignInAsync("kombit");
+        await kombit.GotoAsync(Url("/staff/rollout/210/organisation"));
+        await Assertions.Expect(kombit.Locator("[data-competence=kommunikation]")).ToBeVisibleAsync();
+        await Assertions.Expect(kombit.Locator("[data-competence] form")).ToHaveCountAsync(0);
     }
 
     /// <summary>
