@@ -23,6 +23,12 @@ public static class AttachmentInspector
     private static readonly FileKind Xlsx = new("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "Excel-regneark", [".xlsx"]);
     private static readonly FileKind Text = new("text/plain", "tekstfil", [".txt"]);
 
+    private static readonly FileKind[] Kinds = [Pdf, Png, Jpeg, Docx, Xlsx, Text];
+
+    /// <summary>The Danish name of a content type this inspector accepts ("PDF", "Word-dokument"), or the type itself.</summary>
+    public static string TitleOf(string contentType) =>
+        Kinds.FirstOrDefault(k => string.Equals(k.ContentType, contentType, StringComparison.OrdinalIgnoreCase))?.Title ?? contentType;
+
     private const string Accepted = "Vedhæft PDF, PNG, JPEG, Word (.docx), Excel (.xlsx) eller tekst (.txt, UTF-8).";
 
     private static ReadOnlySpan<byte> PngSignature => [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];

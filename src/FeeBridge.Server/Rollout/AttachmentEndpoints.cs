@@ -19,7 +19,10 @@ namespace FeeBridge.Server.Rollout;
 public static class AttachmentEndpoints
 {
     /// <summary>The multipart framing around one file of <see cref="AttachmentPolicy.Default"/>'s size.</summary>
-    private const long FramingBytes = 64 * 1024;
+    public const long FramingBytes = 64 * 1024;
+
+    /// <summary>The most an upload of one file may send: the file at its limit and its framing.</summary>
+    public const long MaxUploadBytes = AttachmentPolicy.DefaultMaxBytes + FramingBytes;
 
     public sealed record AttachmentJson(string Name, string ContentType, long Size, string Sha256, string AttachedAt, string AttachedBy);
 
@@ -43,23 +46,13 @@ public static class AttachmentEndpoints
         if (MunicipalityScope.Denied(http, kommunekode, change: true, out var code) is { } denied) return denied;
         if (await store.Rollout.Tasks.FindAsync(code, taskId, ct) is not { } task) return MunicipalityScope.NoTask();
 
-        var policy = AttachmentPolicy.Default;
-        var (file, problem) = await ReadOneFileAsync(http.Request, policy, ct);
+        var (file, problem) = await ReadOneFileAsync(http.Request, AttachmentPolicy.Default, ct);
         if (problem is not null) return problem;
-        var inspected = AttachmentInspector.Inspect(file!.Name, file.ContentType, file.Content, policy);
-        if (!inspected.IsAccepted) return Refused(inspected.Refusals);
-
-        var user = MunicipalityScope.User(http);
-        var change = TaskCommands.Attach(task, inspected.Value, new TaskActor(user.UserName, clock.GetUtcNow()));
-        if (!change.IsAccepted) return Refused(change.Refusals);
-        var write = await store.Rollout.Tasks.AttachAsync(change.Value, file.Content, ct);
-        if (!write.Succeeded)
-            return Problems.Result(StatusCodes.Status409Conflict, "The task changed meanwhile", write.Problem ?? "Someone else changed the task; try the upload again.");
-        var a = inspected.Value;
-        await audit.RecordAsync(user, "rollout.task.attachment-added", $"rollout/{code}/{taskId}", null,
-            $"{LogText.Bound(a.Name)} ({a.ContentType}, {a.Size} bytes, sha256 {a.Sha256})", ct);
-        var stored = (await store.Rollout.Tasks.AttachmentsAsync(code, taskId, ct)).Last(s => s.Current && s.File.Sha256 == a.Sha256);
-        return Results.Created($"{http.Request.PathBase}{http.Request.Path}/{a.Sha256}", Json(stored));
+        var attached = await TaskAttachments.AttachAsync(store, audit, MunicipalityScope.User(http), task, file!.Name, file.ContentType, file.Content,
+            clock.GetUtcNow(), ct);
+        if (attached.Conflict is { } conflict) return Problems.Result(StatusCodes.Status409Conflict, "The task changed meanwhile", conflict);
+        if (!attached.Succeeded) return Refused(attached.Refusals);
+        return Results.Created($"{http.Request.PathBase}{http.Request.Path}/{attached.Stored!.File.Sha256}", Json(attached.Stored));
     }
 
     private static async Task<IResult> List(HttpContext http, string kommunekode, string taskId, FeeBridgeStore store, CancellationToken ct)

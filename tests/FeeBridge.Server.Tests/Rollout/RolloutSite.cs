@@ -1,6 +1,8 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using FeeBridge.Persistence;
+using FeeBridge.Persistence.Security;
 using FeeBridge.Server.Tests.Infrastructure;
 
 namespace FeeBridge.Server.Tests.Rollout;
@@ -19,10 +21,22 @@ public abstract class RolloutSite : IDisposable
     /// <param name="settings">More configuration for the process (e.g. municipalities and agencies of its own).</param>
     protected RolloutSite(StoreKind kind, IReadOnlyDictionary<string, string> settings)
     {
-        FeeBridge = new FeeBridgeProcess(_data, kind == StoreKind.Postgres ? TestStores.NewPostgresDatabase() : null,
+        ConnectionString = kind == StoreKind.Postgres ? TestStores.NewPostgresDatabase() : null;
+        FeeBridge = new FeeBridgeProcess(_data, ConnectionString,
             new Dictionary<string, string>(settings) { ["Logging:LogLevel:Default"] = "Information" });
         Anonymous = new HttpClient { BaseAddress = FeeBridge.Address };
     }
+
+    /// <summary>The process's PostgreSQL database, or null on SQLite (its file is in <see cref="DataDirectory"/>).</summary>
+    public string? ConnectionString { get; }
+
+    public string DataDirectory => _data;
+
+    /// <summary>
+    /// The site's store opened by the test beside the process, for what only FeeBridge's own workers write (the
+    /// results of its checks). Not migrated again: the process did that.
+    /// </summary>
+    public FeeBridgeStore OpenStore() => FeeBridgeStore.Open(ConnectionString, _data, new CprProtector(new byte[32]));
 
     public FeeBridgeProcess FeeBridge { get; }
     public HttpClient Anonymous { get; }

@@ -9,7 +9,8 @@ namespace FeeBridge.Server.Staff.Pages.Rollout;
 /// <summary>
 /// The municipality's role gallery and competences of task 23 (<c>/staff/rollout/{kommunekode}/organisation</c>),
 /// with the warnings the API gives; the project leader adds a person to a role or takes one out, one role at a
-/// time, through the same validation and store as the API's PUT.
+/// time, and says who of the gallery covers a competence and from when, one competence at a time, through the same
+/// validation and store as the API's PUT.
 /// </summary>
 public sealed class OrganisationModel(FeeBridgeStore store, StaffAudit audit, TimeProvider clock) : RolloutPageModel
 {
@@ -53,13 +54,44 @@ public sealed class OrganisationModel(FeeBridgeStore store, StaffAudit audit, Ti
         var remaining = roles.SelectMany(r => r.People!).Select(p => p.Email).ToHashSet(StringComparer.Ordinal);
         var competences = Gallery.CompetenceCovers.Select(c => new CompetenceDraft(c.Id,
             [.. c.CoveredBy.Select(e => e.Value).Where(remaining.Contains)], c.From)).ToList();
-        var validated = OrganisationValidation.Validate(new OrganisationDraft(roles, competences));
+        return await SaveAsync(new OrganisationDraft(roles, competences), "", ct);
+    }
+
+    /// <summary>
+    /// Who covers one competence (people of the gallery, <paramref name="coveredBy"/> their addresses; none uncovers
+    /// it) and from when (<paramref name="from"/> as <c>yyyy-MM-dd</c>, empty for "not said"); the rest is kept.
+    /// </summary>
+    public async Task<IActionResult> OnPostCompetenceAsync(string kommunekode, string? competence, List<string>? coveredBy, string? from, CancellationToken ct)
+    {
+        if (Denied(kommunekode, change: true) is { } denied) return denied;
+        await LoadAsync(ct);
+        if (Competences.Find(competence) is not { } target) { Refusals = [new("competence", "Vælg en kompetence.")]; return Invalid(); }
+        DateOnly? day = null;
+        if (!string.IsNullOrWhiteSpace(from))
+        {
+            if (!DateOnly.TryParseExact(from.Trim(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var parsed))
+            {
+                Refusals = [new("from", "Skriv datoen som åååå-mm-dd.")];
+                return Invalid();
+            }
+            day = parsed;
+        }
+        var roles = Gallery.RoleMembers.Select(r => new RoleDraft(r.Id, [.. r.People.Select(p => new PersonDraft(p.Name, p.Email.Value, p.Primary))])).ToList();
+        var competences = Gallery.CompetenceCovers.Select(c => c.Competence == target.Competence
+            ? new CompetenceDraft(c.Id, [.. (coveredBy ?? []).Where(e => !string.IsNullOrWhiteSpace(e)).Select(e => e.Trim())], day)
+            : new CompetenceDraft(c.Id, [.. c.CoveredBy.Select(e => e.Value)], c.From)).ToList();
+        return await SaveAsync(new OrganisationDraft(roles, competences), $"#kompetence-{target.Id}", ct);
+    }
+
+    private async Task<IActionResult> SaveAsync(OrganisationDraft draft, string anchor, CancellationToken ct)
+    {
+        var validated = OrganisationValidation.Validate(draft);
         if (!validated.IsAccepted) { Refusals = validated.Refusals; return Invalid(); }
         var code = Municipality!.Code;
         var write = await store.Rollout.Organisations.SaveAsync(code, validated.Value!, Version, new TaskActor(StaffMember.UserName, clock.GetUtcNow()), ct);
-        if (!write.Saved) { Refusals = [new("role", "Rollegalleriet blev ændret imens. Prøv igen.")]; return Invalid(); }
+        if (!write.Saved) { Refusals = [new("organisation", "Rollegalleriet blev ændret imens. Prøv igen.")]; return Invalid(); }
         await audit.RecordAsync(StaffMember, "rollout.organisation.saved", $"rollout/{code}/organisation", null, $"version {write.Current.Version}", ct);
-        return Redirect($"/staff/rollout/{code.Value}/organisation?gemt=true");
+        return Redirect($"/staff/rollout/{code.Value}/organisation?gemt=true{anchor}");
     }
 
     private IActionResult Invalid()

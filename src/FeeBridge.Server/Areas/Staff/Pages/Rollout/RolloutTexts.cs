@@ -47,6 +47,12 @@ public static class RolloutTexts
     public static string Time(DateTimeOffset t) =>
         Domain.Routing.PaymentDeadline.LocalTime(t).ToString("d. MMMM yyyy 'kl.' HH:mm", Danish);
 
+    /// <summary>A file size as staff read it: bytes, kB or MB (1024-based, as the upload limit is), one decimal.</summary>
+    public static string Size(long bytes) =>
+        bytes < 1024 ? $"{bytes} byte"
+        : bytes < 1024 * 1024 ? (bytes / 1024.0).ToString("0.#", Danish) + " kB"
+        : (bytes / (1024.0 * 1024.0)).ToString("0.#", Danish) + " MB";
+
     public static string Percent(double? share) => share is { } s ? s.ToString("P0", Danish) : "–";
 
     /// <summary>A person of the gallery by name and address, or the address alone when the gallery no longer has them.</summary>

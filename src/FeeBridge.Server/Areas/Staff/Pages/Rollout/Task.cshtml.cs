@@ -1,4 +1,5 @@
 using FeeBridge.Persistence;
+using FeeBridge.Persistence.Rollout;
 using FeeBridge.Rollout;
 using FeeBridge.Rollout.Organisation;
 using FeeBridge.Rollout.Workspace;
@@ -9,9 +10,13 @@ namespace FeeBridge.Server.Staff.Pages.Rollout;
 
 /// <summary>
 /// One task (<c>/staff/rollout/{kommunekode}/tasks/{taskId}</c>): KOMBIT's master fields, the municipality's own,
-/// a form that changes status, people, deadline and note the way the API's PATCH does (<see cref="TaskChanges"/>),
-/// and the task's history. The form posts only what the member of staff changed.
+/// what FeeBridge itself checked for it and when, its attached files (download, and upload the way the API's upload
+/// does, <see cref="TaskAttachments"/>), a form that changes status, people, deadline and note the way the API's PATCH
+/// does (<see cref="TaskChanges"/>), and the task's history. The form posts only what the member of staff changed.
 /// </summary>
+// An upload is one file at the attachment limit plus its framing; Kestrel's own limit elsewhere is the JSON body's.
+[RequestSizeLimit(AttachmentEndpoints.MaxUploadBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = AttachmentEndpoints.MaxUploadBytes)]
 public sealed class TaskModel(FeeBridgeStore store, StaffAudit audit, TimeProvider clock) : RolloutPageModel
 {
     public MunicipalTask? Task { get; private set; }
@@ -21,6 +26,13 @@ public sealed class TaskModel(FeeBridgeStore store, StaffAudit audit, TimeProvid
     public bool MayChange { get; private set; }
     public IReadOnlyList<Refusal> Refusals { get; private set; } = [];
     public bool Saved { get; private set; }
+    /// <summary>The task's checks and their latest results (none required: FeeBridge cannot check the task).</summary>
+    public EvidenceVerdict Evidence { get; private set; } = EvidenceVerdict.NoChecks;
+    /// <summary>The files attached now, in the order attached.</summary>
+    public IReadOnlyList<StoredAttachment> Attachments { get; private set; } = [];
+    /// <summary>Why the upload was not attached.</summary>
+    public IReadOnlyList<Refusal> AttachRefusals { get; private set; } = [];
+    public bool Attached { get; private set; }
 
     [BindProperty] public string? Status { get; set; }
     [BindProperty] public string? Reason { get; set; }
@@ -29,12 +41,37 @@ public sealed class TaskModel(FeeBridgeStore store, StaffAudit audit, TimeProvid
     [BindProperty] public string? Deadline { get; set; }
     [BindProperty] public string? Note { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(string kommunekode, string taskId, bool gemt, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(string kommunekode, string taskId, bool gemt, bool vedhaeftet, CancellationToken ct)
     {
         if (Denied(kommunekode, change: false) is { } denied) return denied;
         if (await LoadAsync(taskId, ct) is { } missing) return missing;
         Saved = gemt;
+        Attached = vedhaeftet;
         Fill(Task!);
+        return Page();
+    }
+
+    /// <summary>One file attached, with the API upload's checks (<see cref="TaskAttachments"/>).</summary>
+    public async Task<IActionResult> OnPostAttachAsync(string kommunekode, string taskId, IFormFile? fil, CancellationToken ct)
+    {
+        if (Denied(kommunekode, change: true) is { } denied) return denied;
+        if (await LoadAsync(taskId, ct) is { } missing) return missing;
+        var task = Task!;
+        Fill(task);
+        if (fil is null) return AttachRefused([new Refusal("file", "Vælg en fil at vedhæfte.")], StatusCodes.Status422UnprocessableEntity);
+        using var buffer = new MemoryStream();
+        await fil.CopyToAsync(buffer, ct);
+        var result = await TaskAttachments.AttachAsync(store, audit, StaffMember, task, fil.FileName, fil.ContentType, buffer.ToArray(), clock.GetUtcNow(), ct);
+        if (result.Succeeded) return Redirect($"/staff/rollout/{task.Municipality.Value}/tasks/{Uri.EscapeDataString(task.TaskId)}?vedhaeftet=true#filer");
+        return result.Conflict is null
+            ? AttachRefused(result.Refusals, StatusCodes.Status422UnprocessableEntity)
+            : AttachRefused([new Refusal("file", "Opgaven blev ændret imens. Vedhæft filen igen.")], StatusCodes.Status409Conflict);
+    }
+
+    private IActionResult AttachRefused(IReadOnlyList<Refusal> refusals, int status)
+    {
+        AttachRefusals = refusals;
+        Response.StatusCode = status;
         return Page();
     }
 
@@ -69,6 +106,8 @@ public sealed class TaskModel(FeeBridgeStore store, StaffAudit audit, TimeProvid
         if (Task is null) return Refuse(StatusCodes.Status404NotFound, "Kommunen har ingen opgave med det id.");
         Gallery = (await store.Rollout.Organisations.FindAsync(code, ct))?.Organisation ?? MunicipalOrganisation.Empty;
         History = await store.Rollout.Tasks.HistoryAsync(code, taskId, ct);
+        Evidence = EvidenceVerdict.For(Task, EvidenceRules.Default, await store.Rollout.Evidence.LatestAsync(code, ct));
+        Attachments = [.. (await store.Rollout.Tasks.AttachmentsAsync(code, taskId, ct)).Where(a => a.Current)];
         return null;
     }
 
