@@ -37,11 +37,14 @@ public sealed record QueueItem(string ItemId, QueueKind Kind, long Version, Date
     public string? Reference { get; init; }
 }
 
-/// <summary>The oldest items first, and how many of each kind wait in all.</summary>
+/// <summary>The oldest items first, and how many of each kind wait in all (up to <see cref="StaffConsoleStore.CountUpTo"/>).</summary>
 public sealed record QueuePage(IReadOnlyList<QueueItem> Items, IReadOnlyDictionary<QueueKind, long> Counts);
 
 public sealed partial class StaffConsoleStore
 {
+    /// <summary>Each kind is counted up to this many: enough to say how much waits, without reading a backlog of a hundred thousand to say so.</summary>
+    public const int CountUpTo = 10_000;
+
     public static string KindName(QueueKind k) => k.ToString().ToLowerInvariant();
 
     public static bool TryParseKind(string? text, out QueueKind kind)
@@ -90,13 +93,13 @@ public sealed partial class StaffConsoleStore
                 AND {notDismissed("'handling:' || CAST(h.id AS TEXT)", "h.attempts")}
                 """;
             cmd.CommandText = $"""
-                SELECT COUNT(*) {rejected};
+                SELECT COUNT(*) FROM (SELECT 1 {rejected} LIMIT {CountUpTo}) c;
                 SELECT s.agency_id, s.claim_id, s.patron_id, s.outstanding_ore, s.updated_at {rejected} ORDER BY s.updated_at, s.agency_id, s.claim_id LIMIT @n;
-                SELECT COUNT(*) {refused};
+                SELECT COUNT(*) FROM (SELECT 1 {refused} LIMIT {CountUpTo}) c;
                 SELECT i.id, i.agency_id, i.claim_id, i.fagsystem_fordring_id, i.type, i.beloeb_ore, i.reason, i.received_at {refused} ORDER BY i.id LIMIT @n;
-                SELECT COUNT(*) {attention};
+                SELECT COUNT(*) FROM (SELECT 1 {attention} LIMIT {CountUpTo}) c;
                 SELECT n.id, n.agency_id, n.claim_id, n.event_type, n.target, n.result, n.created_at, n.attempts {attention} ORDER BY n.id LIMIT @n;
-                SELECT COUNT(*) {handling};
+                SELECT COUNT(*) FROM (SELECT 1 {handling} LIMIT {CountUpTo}) c;
                 SELECT h.id, h.agency_id, h.claim_id, h.kind, h.receipt_code, h.receipt_text, h.created_at, h.attempts {handling} ORDER BY h.id LIMIT @n;
                 SELECT COUNT(*), MIN(created_at), MAX(attempts) FROM outbox
                 WHERE municipality = @m AND state = 'pending' AND (attempts >= @k OR created_at < @old);

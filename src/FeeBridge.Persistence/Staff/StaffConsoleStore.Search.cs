@@ -69,7 +69,10 @@ public sealed partial class StaffConsoleStore
         return await HitsAsync([.. patrons.Take(200)], ct);
     }
 
-    /// <summary>The figures of each (agency, patron) that has claims, with the name from the patron's newest claim.</summary>
+    /// <summary>
+    /// The figures of each (agency, patron) that has claims, with the name from the patron's newest claim. The claims
+    /// are found through the summaries' patron index (the claims table has none by patron).
+    /// </summary>
     private async Task<IReadOnlyList<PatronHit>> HitsAsync(IReadOnlyList<(string AgencyId, string PatronId)> patrons, CancellationToken ct)
     {
         if (patrons.Count == 0) return [];
@@ -80,7 +83,8 @@ public sealed partial class StaffConsoleStore
         cmd.CommandText = $"""
             SELECT agency_id, patron_id, COUNT(*), SUM(CASE WHEN status IN ({closed}) THEN 0 ELSE 1 END), SUM(outstanding_ore)
             FROM claim_summaries WHERE {which} GROUP BY agency_id, patron_id;
-            SELECT agency_id, patron_id, header_json, received_at FROM claims WHERE {which};
+            SELECT agency_id, patron_id, header_json, received_at FROM claims
+            WHERE (agency_id, claim_id) IN (SELECT agency_id, claim_id FROM claim_summaries WHERE {which});
             """;
         var figures = new Dictionary<(string, string), (int Claims, int Open, long Outstanding)>();
         var names = new Dictionary<(string, string), (string? Name, long At)>();
