@@ -14,7 +14,8 @@ public sealed record ReminderRoundResult(int Sent, int Bounced, int Resent, int 
 
 /// <summary>
 /// One look at the schedule: every open task with a deadline, for its accountable and its performer, gives at most
-/// the reminder due now (<see cref="ReminderSchedule.DueNow(MunicipalTask, EmailAddress, ReminderPreferences, DateTimeOffset)"/>),
+/// the reminder due now by that person's own choices (<see cref="ReminderPreferenceStore"/>; the deployment's
+/// <see cref="ReminderOptions"/> for whoever made none) (<see cref="ReminderSchedule.DueNow(MunicipalTask, EmailAddress, ReminderPreferences, DateTimeOffset)"/>),
 /// and each is sent once through the SMTP server.
 /// <para>
 /// Once, whatever happens to the process: SMTP offers no exactly-once, so the choice is where the gap sits. Recording
@@ -53,8 +54,12 @@ public sealed class ReminderRound(FeeBridgeStore store, MailOptions options, Tim
         var from = MailboxAddress.Parse(options.From ?? throw new InvalidOperationException("FeeBridge:Mail:From is not set."));
         var now = clock.GetUtcNow();
 
+        // Each person's own choices where they made them (one read per round), else the deployment's.
+        var own = await store.Rollout.ReminderPreferences.AllAsync(null, ct);
+        ReminderPreferences For(MunicipalTask task, EmailAddress person) =>
+            own.TryGetValue((task.Municipality, person), out var p) ? p.Preferences : preferences.Value!;
         var due = (await store.Rollout.Tasks.OpenWithDeadlineAsync(ct))
-            .SelectMany(task => PeopleOf(task).Select(person => (Task: task, Reminder: ReminderSchedule.DueNow(task, person, preferences.Value!, now))))
+            .SelectMany(task => PeopleOf(task).Select(person => (Task: task, Reminder: ReminderSchedule.DueNow(task, person, For(task, person), now))))
             .Where(d => d.Reminder is not null)
             .ToList();
         if (due.Count == 0) return new ReminderRoundResult(0, 0, 0, 0);

@@ -12,7 +12,7 @@ public sealed record StoredProject(string ProjectId, string DefinitionJson, Date
 /// the database with the ledger but none of its tables, and its schema grows in <see cref="Sequence"/>, recorded in
 /// <c>rollout_schema_migrations</c>. Its faces: <see cref="MasterTasks"/>, <see cref="Tasks"/> (with history and
 /// attachments), <see cref="Organisations"/> (with bounced addresses), <see cref="FeedTokens"/>,
-/// <see cref="Reminders"/>, <see cref="Evidence"/> and <see cref="Progress"/>.
+/// <see cref="Reminders"/>, <see cref="ReminderPreferences"/>, <see cref="Evidence"/> and <see cref="Progress"/>.
 /// </summary>
 /// <param name="dialect">The database.</param>
 /// <param name="register">The municipalities every master task is copied to; <see cref="MunicipalityRegister.Denmark"/> (all 98) unless given.</param>
@@ -28,6 +28,8 @@ public sealed class RolloutStore(StoreDialect dialect, MunicipalityRegister? reg
     public FeedTokenStore FeedTokens { get; } = new(dialect);
     /// <summary>The reminders sent, once each.</summary>
     public ReminderLog Reminders { get; } = new(dialect);
+    /// <summary>Each person's own reminder choices.</summary>
+    public ReminderPreferenceStore ReminderPreferences { get; } = new(dialect);
     /// <summary>The latest result of FeeBridge's own checks per municipality.</summary>
     public EvidenceStore Evidence { get; } = new(dialect);
     /// <summary>Working groups, their applications and their lottery (CONTRACTS.md §7).</summary>
@@ -215,6 +217,21 @@ public sealed class RolloutStore(StoreDialect dialect, MunicipalityRegister? reg
                 draw               TEXT,
                 drawn_at           {int64},
                 drawn_by           TEXT
+            );
+            """, null),
+        (9, """
+            -- A person's own reminder choices (ReminderPreferenceStore); without a row, the deployment's default.
+            -- days_before: comma-separated 0, 1, 3, 7; repeat_overdue_every_days NULL for never; send_from HH:mm.
+            CREATE TABLE rollout_reminder_preferences (
+                municipality              TEXT NOT NULL,
+                person_key                TEXT NOT NULL,
+                person                    TEXT NOT NULL,
+                days_before               TEXT NOT NULL,
+                repeat_overdue_every_days INTEGER,
+                send_from                 TEXT NOT NULL,
+                updated_at                {int64} NOT NULL,
+                updated_by                TEXT NOT NULL,
+                PRIMARY KEY (municipality, person_key)
             );
             """, null),
     ]);

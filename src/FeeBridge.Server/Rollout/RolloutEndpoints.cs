@@ -8,6 +8,7 @@ using FeeBridge.Rollout.Organisation;
 using FeeBridge.Rollout.Workspace;
 using FeeBridge.Server.Staff;
 using FeeBridge.Server.WorkingGroups;
+using FeeBridge.Server.Rollout.ReminderChoices;
 
 namespace FeeBridge.Server.Rollout;
 
@@ -55,6 +56,7 @@ public static class RolloutEndpoints
         rollout.MapProgressExports();
         rollout.MapSmsSegments();
         rollout.MapWorkflowBpmn();
+        rollout.MapReminderChoices();
         app.MapWorkingGroupApi();
     }
 

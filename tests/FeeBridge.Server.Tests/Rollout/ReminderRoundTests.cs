@@ -81,12 +81,51 @@ public abstract class ReminderRoundTests(StoreKind kind)
         (await log.ClaimAsync("reminder:other", later.AddDays(1), lease, default)).Claim.ShouldBe(ReminderClaim.Skip);
     }
 
-    private static async Task AddOverdueTaskAsync(FeeBridgeHost host, string municipality, string taskId, string person)
+    // Issue 15 part 4: each person chooses "on the day, 1, 3 or 7 days before … and repeating while overdue"; whoever
+    // chose nothing gets the deployment's default (here 3 days before and on the day).
+    [Fact]
+    public async Task EachPersonsOwnChoices_DecideTheirReminders_AndWhoeverChoseNothingGetsTheDefault()
+    {
+        var clock = new ManualClock(CopenhagenTime.At(Deadline.AddDays(-7), new TimeOnly(9, 0)));
+        var settings = ReminderMailServer.Settings(ReminderMailServer.Port, leaseSeconds: 60);
+        settings["FeeBridge:Mail:Reminders:Enabled"] = "false";
+        using var host = new FeeBridgeHost(kind, clock, settings: settings);
+        var (early, none) = (ReminderMailServer.NewAddress(), ReminderMailServer.NewAddress());
+        await AddOverdueTaskAsync(host, "173", "opgave-valg", early, performer: none);
+        var choices = host.Store.Rollout.ReminderPreferences;
+        var municipality = Kommunekode.Parse("173");
+        await choices.SaveAsync(municipality, EmailAddress.Parse(early), Preferences([7], null), clock.GetUtcNow(), "test", default);
+        await choices.SaveAsync(municipality, EmailAddress.Parse(none), Preferences([], null), clock.GetUtcNow(), "test", default);
+        var round = host.Services.GetRequiredService<ReminderRound>();
+
+        (await round.RunAsync(default)).Sent.ShouldBe(1);       // 7 days before: only the one who asked for it
+        clock.Advance(TimeSpan.FromDays(4));
+        (await round.RunAsync(default)).Sent.ShouldBe(0);       // 3 days before: the default's day, chosen by neither
+        clock.Advance(TimeSpan.FromDays(3));
+        (await round.RunAsync(default)).Sent.ShouldBe(0);       // on the day: the same
+        (await choices.ClearAsync(municipality, EmailAddress.Parse(none), default)).ShouldBeTrue();
+        (await round.RunAsync(default)).Sent.ShouldBe(1);       // back to the default: on the day
+
+        var first = await Eventually.Until(() => Task.FromResult(ReminderMailServer.MessagesTo(early)), m => m.Count == 1);
+        (first.Single().TextBody ?? "").ShouldContain("7 dage", Case.Sensitive);
+        var second = await Eventually.Until(() => Task.FromResult(ReminderMailServer.MessagesTo(none)), m => m.Count == 1);
+        second.Single().Subject.ShouldStartWith("Frist i dag");
+        ReminderMailServer.MessagesTo(early).Count.ShouldBe(1);
+    }
+
+    private static ReminderPreferences Preferences(int[] daysBefore, int? repeat)
+    {
+        var made = ReminderPreferences.Create(daysBefore, repeat);
+        made.IsAccepted.ShouldBeTrue(made.ToString());
+        return made.Value!;
+    }
+
+    private static async Task AddOverdueTaskAsync(FeeBridgeHost host, string municipality, string taskId, string person, string? performer = null)
     {
         var actor = new TaskActor("test", host.Clock!.GetUtcNow().AddDays(-30));
         var created = TaskCommands.NewLocal(taskId, Kommunekode.Parse(municipality), new LocalTaskDraft("fbs-debitorintegration", "Forsinket opgave"), actor);
         created.IsAccepted.ShouldBeTrue(created.ToString());
-        var task = created.Value!.Task with { Accountable = EmailAddress.Parse(person), Deadline = Deadline };
+        var task = created.Value!.Task with { Accountable = EmailAddress.Parse(person), Performer = performer is null ? null : EmailAddress.Parse(performer), Deadline = Deadline };
         (await host.Store.Rollout.Tasks.AddLocalAsync(created.Value with { Task = task }, default)).Succeeded.ShouldBeTrue();
     }
 }
