@@ -24,12 +24,14 @@ public abstract class RolloutPageModel : PageModel
     protected static DateOnly Today(TimeProvider clock) => Domain.Routing.PaymentDeadline.LocalDate(clock.GetUtcNow());
 
     /// <summary>Null when the caller may go on; else the result that refuses (and <see cref="Refusal"/> says why).</summary>
-    protected IActionResult? Denied(string kommunekode, bool change)
+    /// <param name="orIf">Lets the caller in all the same (e.g. a person to their own reminders); the 404 still applies.</param>
+    protected IActionResult? Denied(string kommunekode, bool change, Func<DanishMunicipality, bool>? orIf = null)
     {
         if (!Kommunekode.TryParse(kommunekode, out var code, out _) || MunicipalityRegister.Denmark.Find(code) is not { } m)
             return Refuse(StatusCodes.Status404NotFound, "Der er ingen kommune med den kommunekode.");
         Municipality = m;
         var user = StaffMember;
+        if (orIf?.Invoke(m) == true) return null;
         if (change ? !user.MayChangeRollout(code.Value) : !user.MayReadRollout(code.Value))
             return Refuse(StatusCodes.Status403Forbidden, change
                 ? "Kun kommunens egen projektleder kan ændre kommunens udrulning."
