@@ -33,7 +33,16 @@ public sealed class ServerProcess : IAsyncDisposable
         if (connectionString is not null) start.Environment["ConnectionStrings__FeeBridge"] = connectionString;
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) start.Environment[key] = value;
         var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
+        // The console logger writes to standard output; its errors (a "fail:"/"crit:" line and what follows until the
+        // next entry) go to the bench's standard error, so a 500 under load says why.
+        var failing = false;
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is not { } line) return;
+            if (line.StartsWith("fail:", StringComparison.Ordinal) || line.StartsWith("crit:", StringComparison.Ordinal)) failing = true;
+            else if (line.Length > 5 && line[4] == ':' && !char.IsWhiteSpace(line[0])) failing = false;
+            if (failing) Console.Error.WriteLine("server: " + line);
+        };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine("server: " + e.Data); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();

@@ -7,7 +7,9 @@ namespace FeeBridge.Application.Claims;
 
 /// <summary>Every claim of one patron at one agency, with what the debtor system says of those it holds.</summary>
 /// <param name="DebtorSystem">Null when none of the claims went to the debtor system.</param>
-public sealed record PatronClaims(AgencySettings Agency, string PatronId, IReadOnlyList<ClaimSummary> Claims, DebtorSystemView? DebtorSystem, DateTimeOffset At);
+/// <summary>What a patron owes at one agency: the claims' summaries and their folded states (the desk shows both), and the debtor system's view.</summary>
+public sealed record PatronClaims(AgencySettings Agency, string PatronId, IReadOnlyList<ClaimSummary> Claims, DebtorSystemView? DebtorSystem, DateTimeOffset At,
+    IReadOnlyDictionary<ClaimKey, ClaimState> States);
 
 /// <summary>
 /// What may be done to claims, whoever asks: hand one over (routed by the municipality's rules), write it down,
@@ -61,18 +63,16 @@ public sealed class ClaimOperations(FeeBridgeStore store, Tenants tenants, Debto
     /// <summary>What a patron owes at one agency, with the debtor system's own figures (interest, fees) for its claims.</summary>
     public async Task<PatronClaims> PatronAsync(AgencySettings agency, string patronId, CancellationToken ct)
     {
-        var agencyId = agency.Id.Value;
-        var claims = await store.Claims.PatronClaimsAsync(agencyId, patronId, ct);
+        var states = await store.Claims.PatronStatesAsync(agency.Id.Value, patronId, ct);
         // The debtor system is asked by the liable party (a guardian for a minor); usually one per patron.
         DebtorSystemView? view = null;
-        var inDebtorSystem = claims.Where(c => c.Route == ClaimNames.Of(ClaimRoute.DebtorSystem)).Select(c => new ClaimKey(agencyId, c.ClaimId)).ToList();
-        var parties = inDebtorSystem.Count == 0 ? []
-            : (await store.Claims.GetManyAsync(inDebtorSystem, ct)).Values.Select(s => s.LiableParty).ToHashSet();
+        var parties = states.Where(s => s.Route == ClaimRoute.DebtorSystem).Select(s => s.LiableParty).ToHashSet();
         foreach (var party in parties)
         {
             var one = await debtorBalances.ForAsync(agency.Municipality, party, ct);
             view = view is null ? one : DebtorSystemView.Merge(view, one);
         }
-        return new PatronClaims(agency, patronId, claims, view, clock.GetUtcNow());
+        return new PatronClaims(agency, patronId, [.. states.Select(ClaimSummary.Of)], view, clock.GetUtcNow(),
+            states.ToDictionary(s => s.Header.Key));
     }
 }

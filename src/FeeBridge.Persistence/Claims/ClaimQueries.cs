@@ -43,14 +43,19 @@ public sealed class ClaimQueries(StoreDialect dialect, ClaimLedger ledger)
         return new ClaimPage(items, next);
     }
 
-    /// <summary>Every claim of one patron at one agency, for the balance.</summary>
-    public async Task<IReadOnlyList<ClaimSummary>> PatronClaimsAsync(string agencyId, string patronId, CancellationToken ct)
+    /// <summary>
+    /// Every claim of one patron at one agency, folded (one round trip: the claims and their events), oldest first —
+    /// what the desk and the balance need together, so neither reads the patron's summaries and then the claims again.
+    /// </summary>
+    public async Task<IReadOnlyList<ClaimState>> PatronStatesAsync(string agencyId, string patronId, CancellationToken ct)
     {
         await using var c = await dialect.OpenAsync(ct);
-        await using var cmd = c.CreateCommand();
-        cmd.CommandText = $"SELECT {ClaimLedger.SummaryColumns} FROM claim_summaries WHERE agency_id = @a AND patron_id = @p ORDER BY created_at, claim_id";
-        cmd.With("@a", agencyId).With("@p", patronId);
-        return await ClaimLedger.ReadSummariesAsync(cmd, ct);
+        var states = await ledger.LoadManyAsync(c, null, cmd =>
+        {
+            cmd.With("@a", agencyId).With("@p", patronId);
+            return "agency_id = @a AND claim_id IN (SELECT claim_id FROM claim_summaries WHERE agency_id = @a AND patron_id = @p)";
+        }, ct);
+        return [.. states.Values.OrderBy(s => s.Header.CreatedAt).ThenBy(s => s.Header.ClaimId, StringComparer.Ordinal)];
     }
 
     /// <summary>Several claims at once (two queries, whatever their number), by (agency, claim id).</summary>

@@ -24,7 +24,17 @@ public sealed record ClaimSummary(
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
     Money Credit,
-    bool NeedsReconciliation);
+    bool NeedsReconciliation)
+{
+    /// <summary>The summary the ledger writes for this folded state (<see cref="ClaimLedger"/>), without reading it back.</summary>
+    public static ClaimSummary Of(ClaimState state)
+    {
+        var h = state.Header;
+        return new ClaimSummary(h.AgencyId.Value, h.ClaimId, h.Municipality.Value, h.PatronId, ClaimNames.Of(h.Kind), state.Status,
+            ClaimNames.Of(state.Route), state.HoldReason is { } r ? ClaimNames.Of(r) : null, state.Amount, state.WrittenDown, state.Paid,
+            state.WrittenOff, state.Outstanding, state.DebtorSystemClaimId, h.CreatedAt, state.UpdatedAt, state.Credit, state.NeedsReconciliation);
+    }
+}
 
 /// <summary>A page of summaries, newest change first, and the cursor for the next page (null at the end).</summary>
 public sealed record ClaimPage(IReadOnlyList<ClaimSummary> Items, string? NextCursor);

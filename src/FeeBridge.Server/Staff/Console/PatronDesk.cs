@@ -44,10 +44,10 @@ public sealed class PatronDesk(FeeBridgeStore store, Tenants tenants, ClaimOpera
         var patron = await operations.PatronAsync(agency, patronId, ct);
         if (patron.Claims.Count == 0) return null;
         var keys = patron.Claims.Select(c => new ClaimKey(c.AgencyId, c.ClaimId)).ToList();
-        var statesTask = store.Claims.GetManyAsync(keys, ct);
+        var states = patron.States;
         var messagesTask = store.StaffConsole.MessagesAsync(keys, ct);
         var blockTask = fbs.ForAsync(agency.Id.Value, patronId, ct);
-        var (states, messages, fbsBlock) = (await statesTask, await messagesTask, await blockTask);
+        var (messages, fbsBlock) = (await messagesTask, await blockTask);
 
         var municipality = tenants.Municipality(agency.Municipality);
         var paymentUrl = texts.PaymentUrl(agency.Municipality.Value);
