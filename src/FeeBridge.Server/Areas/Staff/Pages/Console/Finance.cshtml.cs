@@ -125,5 +125,11 @@ public sealed class FinanceModel(Tenants tenants, FinanceQueue queue) : ConsoleP
     /// <summary>An item's claim on the desk's page of its patron, where a CPR is corrected.</summary>
     public static string? PatronLink(QueueItem i) => i.AgencyId is { } a && i.PatronId is { } p ? PatronModel.Link(a, p) : null;
 
-    public static long Sum(IReadOnlyDictionary<string, long> counts) => counts.Values.Sum();
+    public static string Sum(IReadOnlyDictionary<string, long> counts) => Count(counts.Values.Sum(), counts.Values.Any(AtCap));
+
+    /// <summary>A kind's count as a person reads it: "1.000+" once it reaches what is counted (<see cref="StaffConsoleStore.CountUpTo"/>).</summary>
+    public static string Count(long n, bool more = false) =>
+        n.ToString("N0", System.Globalization.CultureInfo.GetCultureInfo("da-DK")) + (more || AtCap(n) ? "+" : "");
+
+    private static bool AtCap(long n) => n >= StaffConsoleStore.CountUpTo;
 }

@@ -1,0 +1,60 @@
+using System.Globalization;
+using System.Text;
+using FeeBridge.Persistence.Staff;
+using FeeBridge.Server.Staff.Pages.Console;
+using FeeBridge.Server.Tests.Infrastructure;
+
+namespace FeeBridge.Server.Tests.Storage;
+
+/// <summary>
+/// The finance queue's reads (CONTRACTS.md §8 queue): every kind is counted for the tabs, but only up to
+/// <see cref="StaffConsoleStore.CountUpTo"/> (a person needs "1.000+", not the exact size of a backlog), and only
+/// the asked kind's page is read.
+/// </summary>
+public abstract class FinanceQueueStoreTests(StoreKind kind)
+{
+    private static async Task RefusedReportsAsync(FeeBridgeHost host, string municipality, int n)
+    {
+        var sql = new StringBuilder("INSERT INTO inbox (haendelse_id, municipality, fagsystem_fordring_id, type, beloeb_ore, value_date, restsaldo_ore, state, reason, received_at, lease_until) VALUES ");
+        for (var i = 0; i < n; i++)
+            sql.Append(CultureInfo.InvariantCulture, $"{(i > 0 ? "," : "")}('{Guid.NewGuid():D}', '{municipality}', '710100-X{i}', 'covered', 100, '2026-12-01', 0, 'refused', 'Ukendt krav', {i}, 0)");
+        await host.Store.Dialect.ExecAsync(sql.ToString());
+    }
+
+    [Fact]
+    public async Task EachKindIsCountedUpToTheCap_AndOnlyTheAskedKindsPageIsRead()
+    {
+        using var host = new FeeBridgeHost(kind);
+        await RefusedReportsAsync(host, "101", StaffConsoleStore.CountUpTo + 5);
+        var queue = host.Store.StaffConsole;
+        DateTimeOffset longAgo = new(2020, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+        var refused = await queue.QueueAsync("101", ["710100"], QueueKind.Refused, 20, 3, longAgo, false, default);
+        refused.Counts[QueueKind.Refused].ShouldBe(StaffConsoleStore.CountUpTo);
+        refused.Items.Count.ShouldBe(20);
+        refused.Items.ShouldAllBe(i => i.Kind == QueueKind.Refused);
+        refused.Items[0].Reference.ShouldBe("710100-X0"); // oldest first
+
+        var attention = await queue.QueueAsync("101", ["710100"], QueueKind.Attention, 20, 3, longAgo, false, default);
+        attention.Items.ShouldBeEmpty();
+        attention.Counts[QueueKind.Refused].ShouldBe(StaffConsoleStore.CountUpTo); // the tabs still say how many
+
+        var all = await queue.QueueAsync("101", ["710100"], null, 20, 3, longAgo, false, default);
+        all.Items.Count.ShouldBe(20);
+        (await queue.QueueAsync("147", ["147000"], null, 20, 3, longAgo, false, default)).Counts.Values.Sum().ShouldBe(0);
+    }
+
+    [Fact]
+    public void ACountAtTheCap_IsShownAsThatManyPlus()
+    {
+        FinanceModel.Count(StaffConsoleStore.CountUpTo).ShouldBe("1.000+");
+        FinanceModel.Count(999).ShouldBe("999");
+        FinanceModel.Count(0).ShouldBe("0");
+    }
+}
+
+[Trait("store", "sqlite")]
+public sealed class FinanceQueueStoreOnSqlite() : FinanceQueueStoreTests(StoreKind.Sqlite);
+
+[Trait("store", "postgresql")]
+public sealed class FinanceQueueStoreOnPostgres() : FinanceQueueStoreTests(StoreKind.Postgres);
