@@ -25,6 +25,8 @@ namespace FeeBridge.Bench;
 /// closed loop: four in five at the desk (search by patron id, the patron's page, one in ten a search by name), one in
 /// five in the finance department (the queue's page, the refused reports as JSON, one in five a dismissal). Reports
 /// p50/p99 and pages/s against a baseline in the same run: the patron page's own reads straight on PostgreSQL.
+/// Without <c>--think-ms</c> every session sends its next request the moment the last is answered (the capacity);
+/// with it, each pauses about that long between requests, as a person reading the answer does.
 /// </summary>
 public static class StaffScenario
 {
@@ -38,7 +40,7 @@ public static class StaffScenario
     public static async Task RunAsync(BenchOptions o)
     {
         var patrons = Math.Max(o.Clients, o.Claims / ClaimsPerPatron);
-        Console.WriteLine($"# staff: {o.Claims:N0} claims of {patrons:N0} patrons, {o.Clients} staff sessions for {o.Seconds} s, {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
+        Console.WriteLine($"# staff: {o.Claims:N0} claims of {patrons:N0} patrons, {o.Clients} staff sessions for {o.Seconds} s, think time {o.ThinkMs} ms, {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
         var key = RandomNumberGenerator.GetBytes(32);
         var db = IntakeScenario.CreateDatabase(o);
         var seeding = Stopwatch.StartNew();
@@ -56,8 +58,8 @@ public static class StaffScenario
         using var http = new HttpClient(handler) { BaseAddress = server.Address, Timeout = TimeSpan.FromMinutes(2) };
         var (librarian, finance) = (await TokenAsync(http, "bibliotekar"), await TokenAsync(http, "debitor"));
 
-        await LoadAsync(http, librarian, finance, o.Clients, patrons, (int)Clients.WarmUp.TotalSeconds);
-        var (pages, latencies, byKind) = await LoadAsync(http, librarian, finance, o.Clients, patrons, o.Seconds);
+        await LoadAsync(http, librarian, finance, o.Clients, patrons, (int)Clients.WarmUp.TotalSeconds, o.ThinkMs);
+        var (pages, latencies, byKind) = await LoadAsync(http, librarian, finance, o.Clients, patrons, o.Seconds, o.ThinkMs);
         Console.WriteLine();
         Console.WriteLine("| requests/s | p50 ms | p99 ms | baseline reads/s (the patron page's reads on PostgreSQL) | ratio | peak RSS MiB |");
         Console.WriteLine("| ---: | ---: | ---: | ---: | ---: | ---: |");
@@ -82,7 +84,7 @@ public static class StaffScenario
 
     /// <summary>The sessions' closed loop: desk sessions look patrons up, finance sessions work the queue.</summary>
     private static async Task<(long Count, List<double> All, Dictionary<string, List<double>> ByKind)> LoadAsync(
-        HttpClient http, string librarian, string finance, int sessions, int patrons, int seconds)
+        HttpClient http, string librarian, string finance, int sessions, int patrons, int seconds, int thinkMs)
     {
         var until = Stopwatch.GetTimestamp() + (long)(seconds * (double)Stopwatch.Frequency);
         var perSession = new List<(string Kind, double Ms)>[sessions];
@@ -92,6 +94,7 @@ public static class StaffScenario
             var random = new Random(s);
             var desk = s % 5 != 4;
             var turn = 0;
+            if (thinkMs > 0) await Task.Delay(random.Next(thinkMs)); // not all at once
             async Task Timed(string kind, HttpMethod method, string path, object? body = null, params HttpStatusCode[] ok)
             {
                 var t = Stopwatch.GetTimestamp();
@@ -101,6 +104,8 @@ public static class StaffScenario
                 var text = await r.Content.ReadAsStringAsync();
                 if (r.StatusCode != HttpStatusCode.OK && !ok.Contains(r.StatusCode)) throw new InvalidOperationException($"{path}: {(int)r.StatusCode} {text[..Math.Min(200, text.Length)]}");
                 mine.Add((kind, Stopwatch.GetElapsedTime(t).TotalMilliseconds));
+                // A person reads what came back before the next request (--think-ms: on average that long).
+                if (thinkMs > 0) await Task.Delay(thinkMs / 2 + random.Next(thinkMs + 1));
             }
             while (Stopwatch.GetTimestamp() < until)
             {
