@@ -41,13 +41,13 @@ public sealed class PatronDesk(FeeBridgeStore store, Tenants tenants, ClaimOpera
     /// <returns>Null when the patron has no claims at the agency.</returns>
     public async Task<DeskPatron?> ForAsync(AgencySettings agency, string patronId, CancellationToken ct)
     {
+        // FBS is asked while the ledger and the debtor system are: the desk waits for the slowest, not for their sum.
+        var blockTask = fbs.ForAsync(agency.Id.Value, patronId, ct);
         var patron = await operations.PatronAsync(agency, patronId, ct);
         if (patron.Claims.Count == 0) return null;
         var keys = patron.Claims.Select(c => new ClaimKey(c.AgencyId, c.ClaimId)).ToList();
         var states = patron.States;
-        var messagesTask = store.StaffConsole.MessagesAsync(keys, ct);
-        var blockTask = fbs.ForAsync(agency.Id.Value, patronId, ct);
-        var (messages, fbsBlock) = (await messagesTask, await blockTask);
+        var (messages, fbsBlock) = (await store.StaffConsole.MessagesAsync(keys, ct), await blockTask);
 
         var municipality = tenants.Municipality(agency.Municipality);
         var paymentUrl = texts.PaymentUrl(agency.Municipality.Value);
