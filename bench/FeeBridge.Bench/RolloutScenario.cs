@@ -30,7 +30,7 @@ public static class RolloutScenario
 
     public static async Task RunAsync(BenchOptions o)
     {
-        Console.WriteLine($"# rollout: 98 municipalities × {MasterTasks} tasks, {HistoryPerTask} history entries each, {o.Clients} sessions for {o.Seconds} s, {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
+        Console.WriteLine($"# rollout: 98 municipalities × {MasterTasks} tasks, {HistoryPerTask} history entries each, {o.Clients} sessions for {o.Seconds} s, think time {o.ThinkMs} ms, {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
         var db = IntakeScenario.CreateDatabase(o);
         var dataDir = Directory.CreateTempSubdirectory("feebridge-rollout-").FullName;
         await using var server = await ServerProcess.StartAsync(dataDir, db, new Dictionary<string, string> { ["FeeBridge__Dispatcher__Enabled"] = "false" });
@@ -53,8 +53,8 @@ public static class RolloutScenario
             var m = s % 10 == 9 ? null : municipalities[s * 7 % municipalities.Length];
             sessions[s] = (m is null ? kombit : await TokenAsync(http, $"projektleder-{m}"), m);
         }
-        await LoadAsync(http, sessions, (int)Clients.WarmUp.TotalSeconds);
-        var (count, latencies) = await LoadAsync(http, sessions, o.Seconds);
+        await LoadAsync(http, sessions, (int)Clients.WarmUp.TotalSeconds, o.ThinkMs);
+        var (count, latencies) = await LoadAsync(http, sessions, o.Seconds, o.ThinkMs);
         Console.WriteLine();
         Console.WriteLine("| requests/s | p50 ms | p99 ms | baseline reads/s (the task list's read on PostgreSQL) | ratio | peak RSS MiB |");
         Console.WriteLine("| ---: | ---: | ---: | ---: | ---: | ---: |");
@@ -136,8 +136,11 @@ public static class RolloutScenario
         await analyze.ExecuteNonQueryAsync();
     }
 
-    /// <summary>Each session: its municipality's task list, then one of its tasks' history; KOMBIT: the progress.</summary>
-    private static async Task<(long Count, List<double> Latencies)> LoadAsync(HttpClient http, (string Token, string? Municipality)[] sessions, int seconds)
+    /// <summary>
+    /// Each session: its municipality's task list, then one of its tasks' history; KOMBIT: the progress. With
+    /// <paramref name="thinkMs"/> each pauses about that long between requests (a person reading), else none (the capacity).
+    /// </summary>
+    private static async Task<(long Count, List<double> Latencies)> LoadAsync(HttpClient http, (string Token, string? Municipality)[] sessions, int seconds, int thinkMs)
     {
         var until = Stopwatch.GetTimestamp() + (long)(seconds * (double)Stopwatch.Frequency);
         var perSession = new List<double>[sessions.Length];
@@ -146,6 +149,8 @@ public static class RolloutScenario
             var mine = perSession[s] = new List<double>(4096);
             string? taskId = null;
             var turn = 0;
+            var random = new Random(s);
+            if (thinkMs > 0) await Task.Delay(random.Next(thinkMs)); // not all at once
             while (Stopwatch.GetTimestamp() < until)
             {
                 var path = session.Municipality is not { } m ? $"/api/v1/rollout/projects/{Project}/progress"
@@ -160,6 +165,7 @@ public static class RolloutScenario
                 mine.Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);
                 if (taskId is null && session.Municipality is not null)
                     taskId = JsonDocument.Parse(body).RootElement[0].GetProperty("taskId").GetString();
+                if (thinkMs > 0) await Task.Delay(thinkMs / 2 + random.Next(thinkMs + 1));
             }
         })));
         var all = perSession.SelectMany(l => l).ToList();
