@@ -51,6 +51,7 @@ public static class FeeBridgeHosting
         StaffLogIn.Add(builder, authentication, sandbox);
         services.AddSingleton<StaffAudit>();
         services.AddSingleton<RolloutJsonCache>();
+        services.AddSingleton<Rollout.CommunicationPlan.CommunicationPlans>();
         services.AddSingleton<WorkingGroups.WorkingGroupSelections>().AddSingleton<WorkingGroups.WorkingGroupSignUps>();
         services.AddStaffConsole();
         services.AddAuthorization();

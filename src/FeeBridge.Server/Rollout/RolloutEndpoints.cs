@@ -55,6 +55,7 @@ public static class RolloutEndpoints
         rollout.MapProgressExports();
         rollout.MapSmsSegments();
         rollout.MapWorkflowBpmn();
+        CommunicationPlan.CommunicationPlanEndpoints.MapCommunicationPlan(rollout);
         app.MapWorkingGroupApi();
     }
 
