@@ -56,6 +56,7 @@ public static class RolloutEndpoints
         rollout.MapSmsSegments();
         rollout.MapWorkflowBpmn();
         CommunicationPlan.CommunicationPlanEndpoints.MapCommunicationPlan(rollout);
+        CommunicationPlan.SendEndpoints.MapCommunicationSends(rollout);
         app.MapWorkingGroupApi();
     }
 
