@@ -14,7 +14,7 @@ public enum DeliveryState { Pending, Sending, Accepted, Delivered, Failed }
 /// <summary>One recipient of a send: an e-mail address or a phone number (+45…), and what became of it.</summary>
 public sealed record StoredDelivery(string Recipient, DeliveryState State, string? Reason, string? ProviderId, int Attempts, DateTimeOffset UpdatedAt);
 
-/// <summary>A send as recorded: what, to whom, for which plan row, and when it finished (every delivery out of pending/sending).</summary>
+/// <summary>A send as recorded: what, to whom, for which plan row, and when it finished (every delivery settled).</summary>
 public sealed record StoredSend(
     string SendId, Kommunekode Municipality, string RowId, string Channel, string? Subject, string Text,
     DateTimeOffset CreatedAt, string CreatedBy, DateTimeOffset? CompletedAt, IReadOnlyList<StoredDelivery> Deliveries);
@@ -108,14 +108,18 @@ public sealed class CommunicationSendStore(StoreDialect dialect)
         await scope.CommitAsync(ct);
     }
 
-    /// <summary>Marks the send finished once every recipient is out of pending/sending; true for the one caller that did it.</summary>
+    /// <summary>
+    /// Marks the send finished once every recipient is settled — out of pending/sending, and for SMS reported on by
+    /// the gateway (delivered or failed) — true for the one caller that did it.
+    /// </summary>
     public async Task<bool> CompleteAsync(string sendId, DateTimeOffset now, CancellationToken ct)
     {
         await using var scope = await dialect.BeginWriteAsync([], ct);
         await using var cmd = scope.Command("""
             UPDATE rollout_comm_sends SET completed_at = @t
             WHERE send_id = @s AND completed_at IS NULL
-              AND NOT EXISTS (SELECT 1 FROM rollout_comm_deliveries d WHERE d.send_id = @s AND d.state IN ('pending', 'sending'))
+              AND NOT EXISTS (SELECT 1 FROM rollout_comm_deliveries d WHERE d.send_id = rollout_comm_sends.send_id
+                  AND (d.state IN ('pending', 'sending') OR (rollout_comm_sends.channel = 'sms' AND d.state = 'accepted')))
             """).With("@s", sendId).With("@t", ClaimCodec.ToMicros(now));
         var done = await cmd.ExecuteNonQueryAsync(ct) == 1;
         await scope.CommitAsync(ct);
@@ -130,14 +134,15 @@ public sealed class CommunicationSendStore(StoreDialect dialect)
     public Task<IReadOnlyList<DeliveryWork>> AwaitingReportAsync(CancellationToken ct) =>
         WorkAsync("s.channel = 'sms' AND d.state = 'accepted'", DateTimeOffset.UnixEpoch, ct);
 
-    /// <summary>Sends whose recipients are all settled but that are not marked finished (a process stopped in between).</summary>
+    /// <summary>Sends whose recipients are all settled (as <see cref="CompleteAsync"/> has it) but that are not marked finished yet.</summary>
     public async Task<IReadOnlyList<(Kommunekode Municipality, string SendId)>> UncompletedAsync(CancellationToken ct)
     {
         await using var c = await dialect.OpenAsync(ct);
         await using var cmd = c.CreateCommand();
         cmd.CommandText = """
             SELECT s.municipality, s.send_id FROM rollout_comm_sends s WHERE s.completed_at IS NULL
-              AND NOT EXISTS (SELECT 1 FROM rollout_comm_deliveries d WHERE d.send_id = s.send_id AND d.state IN ('pending', 'sending'))
+              AND NOT EXISTS (SELECT 1 FROM rollout_comm_deliveries d WHERE d.send_id = s.send_id
+                  AND (d.state IN ('pending', 'sending') OR (s.channel = 'sms' AND d.state = 'accepted')))
             """;
         var list = new List<(Kommunekode, string)>();
         await using var r = await cmd.ExecuteReaderAsync(ct);

@@ -126,6 +126,7 @@ public sealed class CommunicationSender(FeeBridgeStore store, MailOptions mail, 
     /// <summary>The send is finished: its row done, its task's evidence written — when at least one recipient was reached.</summary>
     private async Task FinishAsync(StoredSend send, CancellationToken ct)
     {
+        // Reached: taken by the mail server, or reported delivered by the SMS gateway (a finished SMS send has no 'accepted' left).
         var reached = send.Deliveries.Count(d => d.State is DeliveryState.Accepted or DeliveryState.Delivered);
         var at = clock.GetUtcNow();
         var row = await store.Rollout.CommunicationPlans.FindAsync(send.Municipality, send.RowId, ct);
@@ -137,7 +138,7 @@ public sealed class CommunicationSender(FeeBridgeStore store, MailOptions mail, 
         var what = send.Channel == "sms" ? "SMS" : $"e-mail «{send.Subject}»";
         var day = DanishText.Date(Domain.Routing.PaymentDeadline.LocalDate(send.CreatedAt));
         await store.Rollout.Evidence.SaveAsync(send.Municipality,
-            [new EvidenceCheckResult(check, true, string.Create(CultureInfo.InvariantCulture, $"Sendt til {reached} modtagere den {day} ({what}: {row.Row.Occasion})."), at)], ct);
+            [new EvidenceCheckResult(check, true, string.Create(CultureInfo.InvariantCulture, $"Sendt til {reached} {(reached == 1 ? "modtager" : "modtagere")} den {day} ({what}: {row.Row.Occasion})."), at)], ct);
     }
 
     private static string Hash(string recipient) =>
