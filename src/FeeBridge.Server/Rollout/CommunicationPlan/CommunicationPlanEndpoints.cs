@@ -104,6 +104,9 @@ public static class CommunicationPlanEndpoints
     private static async Task<IResult> Pdf(HttpContext http, string kommunekode, CommunicationPlans plans, TimeProvider clock, CancellationToken ct)
     {
         if (MunicipalityScope.Denied(http, kommunekode, change: false, out var code) is { } denied) return denied;
+        if (!PdfFonts.EnsureInstalled())
+            return Problems.Result(StatusCodes.Status503ServiceUnavailable, "PDF font missing",
+                "The DejaVu Sans font files are not on this server (Debian: fonts-dejavu-core).");
         var view = await plans.ReadAsync(code, MunicipalityScope.User(http).UserName, ct);
         return Results.File(CommunicationPlanPdf.Render(view, clock.GetUtcNow()), "application/pdf", $"kommunikationsplan-{code}.pdf");
     }

@@ -48,7 +48,9 @@ public static class CommunicationPlanXlsx
         }
         sheet.SheetView.FreezeRows(1);
         sheet.Range(1, 1, r, Headers.Count).SetAutoFilter();
-        sheet.Columns().AdjustToContents(1, Math.Min(r, 50), 10, 60);
+        // Fixed widths: measuring the text (AdjustToContents) needs fonts a server may not have.
+        for (var c = 1; c <= Headers.Count; c++) sheet.Column(c).Width = c is 3 or 6 ? 60 : 24;
+        sheet.Range(2, 1, Math.Max(r, 2), Headers.Count).Style.Alignment.WrapText = true;
         using var buffer = new MemoryStream();
         workbook.SaveAs(buffer);
         return buffer.ToArray();
