@@ -22,7 +22,7 @@ public sealed record SendRoundResult(int Accepted, int Failed, int Reported, int
 /// bounced, which the role gallery shows. SMS go to the <see cref="ISmsProvider"/>, are accepted or refused at once,
 /// and are asked about until delivered or failed. What remains, as with the reminders, is a crash between the server's
 /// "250 OK" and the settle: then the recipient gets it twice, with the same Message-Id (an SMS with the same client
-/// reference, which a gateway answers with the first). When every recipient is settled the send is finished, once:
+/// reference, which a gateway answers with the first). When every recipient is settled the send is finished:
 /// its plan row is marked done and the rollout task it belongs to (26 internal, or the external one) gets the
 /// evidence "Sendt til N modtagere den …". Logs name sends, never addresses or numbers.
 /// </summary>
@@ -83,11 +83,12 @@ public sealed class CommunicationSender(FeeBridgeStore store, MailOptions mail, 
             }
         }
 
+        // The row and the evidence first, then the mark: "finished" means its consequences are written. Writing them
+        // twice (two processes, or a crash before the mark) changes nothing: the row is done already, the evidence the same.
         foreach (var (municipality, sendId) in await sends.UncompletedAsync(ct))
         {
-            if (!await sends.CompleteAsync(sendId, clock.GetUtcNow(), ct)) continue;
             await FinishAsync((await sends.FindAsync(municipality, sendId, ct))!, ct);
-            completed++;
+            if (await sends.CompleteAsync(sendId, clock.GetUtcNow(), ct)) completed++;
         }
         return new SendRoundResult(accepted, failed, reported, completed);
     }

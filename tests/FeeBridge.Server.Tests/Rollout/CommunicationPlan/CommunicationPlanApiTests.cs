@@ -123,6 +123,12 @@ public abstract class CommunicationPlanApiTests(CommunicationPlanSite site)
         history.Select(h => (string)h!["action"]!).ShouldBe(["added", "changed", "deleted"]);
         history.ShouldAllBe(h => (string)h!["who"]! == "projektleder-561");
         ((string)history[1]!["after"]!).ShouldContain("in-progress");
+
+        // Every change in the audit log too.
+        using var auditor = await site.StaffAsync("revisor");
+        var log = await (await auditor.GetAsync("/api/v1/staff/audit?actor=projektleder-561")).Array();
+        foreach (var action in new[] { "row-added", "row-changed", "row-deleted" })
+            log.ShouldContain(e => (string)e!["action"]! == "rollout.communication-plan." + action && (string)e["record"]! == $"rollout/561/communication-plan/{rowId}");
     }
 
     // The task export's guard (OWASP CSV injection): a text that starts like a formula is written with a leading '.

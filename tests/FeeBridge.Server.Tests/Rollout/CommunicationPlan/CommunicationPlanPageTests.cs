@@ -117,6 +117,7 @@ public sealed partial class CommunicationPlanPageTests(PostgresCommunicationPlan
         // The bounce in the role gallery, for that person; the row done.
         await page.GetByRole(AriaRole.Link, new() { Name = "Se rollegalleriet" }).ClickAsync();
         await Assertions.Expect(page.Locator("[data-warnings]")).ToContainTextAsync(bouncing);
+        await Assertions.Expect(page.Locator("li", new() { HasText = bouncing }).Locator("[data-bounced]")).ToContainTextAsync("550");
         await page.GotoAsync(Url("/staff/rollout/530/kommunikationsplan"));
         await Assertions.Expect(page.Locator("tr[data-row='d-01'] [data-status]")).ToHaveTextAsync("Udført");
         await Assertions.Expect(page.Locator("[data-sends] li")).ToContainTextAsync("1 af 2 modtagere nået");

@@ -71,6 +71,9 @@ public abstract class CommunicationSendTests(CommunicationPlanSite site)
         ((bool)evidence["passed"]!).ShouldBeTrue();
         ((string)evidence["detail"]!).ShouldStartWith("Sendt til 2 modtagere den ");
         (await TaskAsync(leader, "573", "eksternt"))["evidence"]!.AsArray().ShouldBeEmpty();
+        using var auditor = await site.StaffAsync("revisor");
+        (await (await auditor.GetAsync("/api/v1/staff/audit?actor=projektleder-573")).Array())
+            .ShouldContain(e => (string)e!["action"]! == "rollout.communication.sent" && ((string)e["record"]!).EndsWith("/sends/" + sendId, StringComparison.Ordinal));
 
         // The same key again: the first send, not a second; the same key for something else: 409.
         using var again = await SendAsync(leader, "573", "d-01", body, "573-mail-1");
