@@ -4,6 +4,7 @@ using FeeBridge.Application.Inbox;
 using FeeBridge.Application.LibrarySystem;
 using FeeBridge.Application.Observability;
 using FeeBridge.Application.Rollout;
+using FeeBridge.Application.Rollout.Sending;
 using FeeBridge.Application.Workers;
 
 namespace FeeBridge.Application;
@@ -44,6 +45,7 @@ public static class ApplicationServices
         services.AddSingleton<LibraryConnections>();
         services.AddHostedService<NoticeDeliverer>();
         services.AddRolloutReminders();
+        services.AddCommunicationSending(sandbox is not null);
 
         services.AddSingleton<QueueGauges>();
         services.AddSingleton<FeeBridgeMetrics>();

@@ -34,6 +34,10 @@ public sealed class RolloutStore(StoreDialect dialect, MunicipalityRegister? reg
     public EvidenceStore Evidence { get; } = new(dialect);
     /// <summary>Working groups, their applications and their lottery (CONTRACTS.md §7).</summary>
     public WorkingGroupStore WorkingGroups { get; } = new(dialect);
+    /// <summary>The communication plans (issue 16 part 1), their rows and history.</summary>
+    public CommunicationPlanStore CommunicationPlans { get; } = new(dialect);
+    /// <summary>What the communication plan sent, to whom, and what became of each (issue 16 part 4).</summary>
+    public CommunicationSendStore CommunicationSends { get; } = new(dialect);
     /// <summary>KOMBIT's overview across all municipalities.</summary>
     public ProgressStore Progress { get; } = new(dialect, new OrganisationStore(dialect), register ?? MunicipalityRegister.Denmark);
 
@@ -218,6 +222,64 @@ public sealed class RolloutStore(StoreDialect dialect, MunicipalityRegister? reg
                 drawn_at           {int64},
                 drawn_by           TEXT
             );
+            """, null),
+        (7, """
+            -- The communication plans (issue 16): a row here marks a municipality's default plan as generated, once.
+            CREATE TABLE rollout_comm_plans (
+                municipality       TEXT PRIMARY KEY,
+                generated_at       {int64} NOT NULL,
+                generated_by       TEXT NOT NULL
+            );
+            -- A plan's rows, each the PlanRowDraft's JSON (the model owns its shape); position keeps the plan's order.
+            CREATE TABLE rollout_comm_plan_rows (
+                municipality       TEXT NOT NULL,
+                row_id             TEXT NOT NULL,
+                position           INTEGER NOT NULL,
+                row_json           TEXT NOT NULL,
+                revision           INTEGER NOT NULL,
+                updated_at         {int64} NOT NULL,
+                updated_by         TEXT NOT NULL,
+                PRIMARY KEY (municipality, row_id)
+            );
+            -- Every change of a plan, appended in the transaction that made it; a deleted row's history stays.
+            CREATE TABLE rollout_comm_plan_history (
+                id                 {identity},
+                municipality       TEXT NOT NULL,
+                row_id             TEXT NOT NULL,
+                at                 {int64} NOT NULL,
+                who                TEXT NOT NULL,
+                action             TEXT NOT NULL,
+                before_value       TEXT,
+                after_value        TEXT
+            );
+            CREATE INDEX rollout_comm_plan_history_municipality ON rollout_comm_plan_history (municipality, id);
+            -- What was sent from the plan: one row per send, unique per caller's idempotency key.
+            CREATE TABLE rollout_comm_sends (
+                send_id            TEXT PRIMARY KEY,
+                municipality       TEXT NOT NULL,
+                idempotency_key    TEXT NOT NULL,
+                row_id             TEXT NOT NULL,
+                channel            TEXT NOT NULL,
+                subject            TEXT,
+                body               TEXT NOT NULL,
+                created_at         {int64} NOT NULL,
+                created_by         TEXT NOT NULL,
+                completed_at       {int64}
+            );
+            CREATE UNIQUE INDEX rollout_comm_sends_key ON rollout_comm_sends (municipality, idempotency_key);
+            -- One row per recipient: pending → sending (leased) → accepted → delivered, or failed with the reason.
+            CREATE TABLE rollout_comm_deliveries (
+                send_id            TEXT NOT NULL,
+                recipient          TEXT NOT NULL,
+                state              TEXT NOT NULL,
+                reason             TEXT,
+                provider_id        TEXT,
+                attempts           INTEGER NOT NULL,
+                lease_until        {int64},
+                updated_at         {int64} NOT NULL,
+                PRIMARY KEY (send_id, recipient)
+            );
+            CREATE INDEX rollout_comm_deliveries_open ON rollout_comm_deliveries (state);
             """, null),
         (9, """
             -- A person's own reminder choices (ReminderPreferenceStore); without a row, the deployment's default.

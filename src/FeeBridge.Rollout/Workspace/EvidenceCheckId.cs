@@ -18,6 +18,10 @@ public enum EvidenceCheckId
     FirstPaymentConfirmed,
     /// <summary><c>loop-time</c>: the whole loop (claim out, payment back) has been timed.</summary>
     LoopTimeMeasured,
+    /// <summary><c>internal-communication</c>: the communication plan sent to staff or management (task 26).</summary>
+    InternalCommunicationSent,
+    /// <summary><c>external-communication</c>: the communication plan sent to citizens or patrons (the external task).</summary>
+    ExternalCommunicationSent,
 }
 
 /// <summary>A check's wire id and Danish title.</summary>
@@ -35,6 +39,8 @@ public static class EvidenceChecks
         new(EvidenceCheckId.FirstClaimRegistered, "first-claim-registered", "Det første krav er registreret i debitorsystemet"),
         new(EvidenceCheckId.FirstPaymentConfirmed, "first-payment-confirmed", "Den første betaling er kommet tilbage, og FBS har bekræftet den"),
         new(EvidenceCheckId.LoopTimeMeasured, "loop-time", "Tiden for hele turen fra krav til betalt er målt"),
+        new(EvidenceCheckId.InternalCommunicationSent, "internal-communication", "Medarbejdere og ledelse har fået besked fra kommunikationsplanen"),
+        new(EvidenceCheckId.ExternalCommunicationSent, "external-communication", "Borgerne har fået besked fra kommunikationsplanen"),
     ];
 
     /// <summary>The definition of <paramref name="check"/>.</summary>

@@ -65,6 +65,11 @@ public sealed class EvidenceRules(IReadOnlyList<EvidenceRule> rules)
         EvidenceRule.ByTitle("idriftsæt",
             [EvidenceCheckId.DebtorEndpoint, EvidenceCheckId.CutOverDates, EvidenceCheckId.LibraryApiKeyUsed,
              EvidenceCheckId.FirstClaimRegistered, EvidenceCheckId.FirstPaymentConfirmed, EvidenceCheckId.LoopTimeMeasured]),
+        // Tasks 26 and its external twin (sources/000, 001): confirmed by what the communication plan sent. The
+        // external one's document lost its id to OCR, and OCR spells "kommunikér" two ways, so by its last word.
+        EvidenceRule.ById("26", [EvidenceCheckId.InternalCommunicationSent]),
+        EvidenceRule.ByTitle("kommunikér internt", [EvidenceCheckId.InternalCommunicationSent]),
+        EvidenceRule.ByTitle("eksternt", [EvidenceCheckId.ExternalCommunicationSent]),
     ]);
 
     /// <summary>The checks that confirm <paramref name="task"/>: those of every rule that applies, once each, in registry order.</summary>

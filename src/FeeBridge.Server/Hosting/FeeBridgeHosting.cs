@@ -52,6 +52,7 @@ public static class FeeBridgeHosting
         services.AddSingleton<StaffAudit>();
         services.AddSingleton<RolloutJsonCache>();
         services.AddSingleton<Rollout.ReminderChoices.PersonReminderChoices>();
+        services.AddSingleton<Rollout.CommunicationPlan.CommunicationPlans>();
         services.AddSingleton<WorkingGroups.WorkingGroupSelections>().AddSingleton<WorkingGroups.WorkingGroupSignUps>();
         services.AddStaffConsole();
         services.AddAuthorization();

@@ -57,6 +57,8 @@ public static class RolloutEndpoints
         rollout.MapSmsSegments();
         rollout.MapWorkflowBpmn();
         rollout.MapReminderChoices();
+        CommunicationPlan.CommunicationPlanEndpoints.MapCommunicationPlan(rollout);
+        CommunicationPlan.SendEndpoints.MapCommunicationSends(rollout);
         app.MapWorkingGroupApi();
     }
 

@@ -1,4 +1,5 @@
 using FeeBridge.Persistence;
+using FeeBridge.Persistence.Rollout;
 using FeeBridge.Rollout;
 using FeeBridge.Rollout.Organisation;
 using FeeBridge.Rollout.Workspace;
@@ -17,6 +18,8 @@ public sealed class OrganisationModel(FeeBridgeStore store, StaffAudit audit, Ti
     public MunicipalOrganisation Gallery { get; private set; } = MunicipalOrganisation.Empty;
     public IReadOnlyList<OrganisationWarning> Warnings { get; private set; } = [];
     public int? Version { get; private set; }
+    /// <summary>The gallery's addresses whose mail came back, with the mail server's reason (shown at the person).</summary>
+    public IReadOnlyDictionary<EmailAddress, BouncedAddress> Bounced { get; private set; } = new Dictionary<EmailAddress, BouncedAddress>();
     public bool MayChange { get; private set; }
     public IReadOnlyList<Refusal> Refusals { get; private set; } = [];
     public bool Saved { get; private set; }
@@ -109,5 +112,6 @@ public sealed class OrganisationModel(FeeBridgeStore store, StaffAudit audit, Ti
         Version = stored?.Version;
         var bounced = await store.Rollout.Organisations.BouncedAsync([.. Gallery.People.Select(p => p.Email)], ct);
         Warnings = OrganisationWarnings.Of(Gallery, bounced.Select(b => b.Address).ToHashSet());
+        Bounced = bounced.ToDictionary(b => b.Address);
     }
 }
