@@ -34,6 +34,10 @@ public sealed class RolloutStore(StoreDialect dialect, MunicipalityRegister? reg
     public WorkingGroupStore WorkingGroups { get; } = new(dialect);
     /// <summary>KOMBIT's overview across all municipalities.</summary>
     public ProgressStore Progress { get; } = new(dialect, new OrganisationStore(dialect), register ?? MunicipalityRegister.Denmark);
+    /// <summary>The municipalities' draft templates with their history, and the facts each draft was last seen with.</summary>
+    public DraftStore Drafts { get; } = new(dialect);
+    /// <summary>The municipalities' FAQs, every version, and the one published for /borger.</summary>
+    public FaqStore Faqs { get; } = new(dialect);
 
     public static readonly MigrationSequence Sequence = new("the rollout", "rollout_schema_migrations",
     [
@@ -215,6 +219,44 @@ public sealed class RolloutStore(StoreDialect dialect, MunicipalityRegister? reg
                 draw               TEXT,
                 drawn_at           {int64},
                 drawn_by           TEXT
+            );
+            """, null),
+        (8, """
+            -- Draft templates per municipality and channel, one row per saved version, never rewritten: the newest is
+            -- in use, the rest are its history. A municipality without rows uses FeeBridge's default.
+            CREATE TABLE rollout_draft_templates (
+                municipality       TEXT NOT NULL,
+                channel            TEXT NOT NULL,
+                version            INTEGER NOT NULL,
+                source             TEXT NOT NULL,
+                saved_at           {int64} NOT NULL,
+                saved_by           TEXT NOT NULL,
+                PRIMARY KEY (municipality, channel, version)
+            );
+            -- The facts (key, label, value as shown) a draft was last seen or approved with, as JSON: the markers
+            -- "a fact changed" compare them with today's.
+            CREATE TABLE rollout_draft_seen (
+                municipality       TEXT NOT NULL,
+                channel            TEXT NOT NULL,
+                facts              TEXT NOT NULL,
+                seen_at            {int64} NOT NULL,
+                seen_by            TEXT NOT NULL,
+                PRIMARY KEY (municipality, channel)
+            );
+            -- The FAQ per municipality, every saved version; and which version /borger shows.
+            CREATE TABLE rollout_faq_versions (
+                municipality       TEXT NOT NULL,
+                version            INTEGER NOT NULL,
+                markdown           TEXT NOT NULL,
+                saved_at           {int64} NOT NULL,
+                saved_by           TEXT NOT NULL,
+                PRIMARY KEY (municipality, version)
+            );
+            CREATE TABLE rollout_faq_published (
+                municipality       TEXT PRIMARY KEY,
+                version            INTEGER NOT NULL,
+                published_at       {int64} NOT NULL,
+                published_by       TEXT NOT NULL
             );
             """, null),
     ]);

@@ -55,6 +55,7 @@ public static class RolloutEndpoints
         rollout.MapProgressExports();
         rollout.MapSmsSegments();
         rollout.MapWorkflowBpmn();
+        rollout.MapDrafts();
         app.MapWorkingGroupApi();
     }
 

@@ -47,7 +47,20 @@ public sealed class DraftTemplate
         if (source.Length > MaxLength) return Outcome<DraftTemplate>.Refuse("template", $"Skabelonen er længere end {MaxLength:N0} tegn.");
         return Parser.TryParse(source, out var template, out var error)
             ? Outcome<DraftTemplate>.Accept(new DraftTemplate(source, template))
-            : Outcome<DraftTemplate>.Refuse("template", $"Skabelonen kan ikke læses: {error}");
+            : Outcome<DraftTemplate>.Refuse("template", Where(error));
+    }
+
+    /// <summary>
+    /// Fluid says "Invalid 'if' tag at (1:6)" and repeats the source; an editor needs the place in words and the
+    /// reason, not their own text back: "Skabelonen kan ikke læses (linje 1, tegn 6): Invalid 'if' tag".
+    /// </summary>
+    private static string Where(string error)
+    {
+        var firstLine = error.ReplaceLineEndings("\n").Split('\n')[0];
+        var at = System.Text.RegularExpressions.Regex.Match(firstLine, @"^(.*?)\s*at \((\d+):(\d+)\)\s*$");
+        return at.Success
+            ? $"Skabelonen kan ikke læses (linje {at.Groups[2].Value}, tegn {at.Groups[3].Value}): {at.Groups[1].Value}"
+            : $"Skabelonen kan ikke læses: {firstLine}";
     }
 
     public Outcome<RenderedDraft> Render(MunicipalityFacts facts, DraftFormat format = DraftFormat.Html)
