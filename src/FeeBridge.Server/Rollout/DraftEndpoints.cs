@@ -2,6 +2,7 @@ using System.Text.Json;
 using FeeBridge.Application.Rollout;
 using FeeBridge.Persistence;
 using FeeBridge.Rollout.Communication.Drafts;
+using FeeBridge.Rollout.Communication.Print;
 using FeeBridge.Server.Staff;
 
 namespace FeeBridge.Server.Rollout;
@@ -22,6 +23,12 @@ public static class DraftEndpoints
         rollout.MapGet("/municipalities/{kommunekode}/drafts", List)
             .Produces<IReadOnlyList<DraftJson>>()
             .WithSummary("Every channel's draft: template, rendered from today's configuration, and the facts changed since it was last seen.");
+        rollout.MapGet("/municipalities/{kommunekode}/drafts/plakat.pdf", Poster)
+            .Produces(StatusCodes.Status200OK, contentType: "application/pdf").ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity)
+            .WithSummary("The poster for the library, size=A4 (default) or A3, with the municipality's facts filled in.");
+        rollout.MapGet("/municipalities/{kommunekode}/drafts/bordkort.pdf", DeskCard)
+            .Produces(StatusCodes.Status200OK, contentType: "application/pdf")
+            .WithSummary("The desk card for the counter (A5 landscape), with the municipality's facts filled in.");
         rollout.MapGet("/municipalities/{kommunekode}/drafts/{channel}", One)
             .Produces<DraftJson>().ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("One channel's draft (hjemmeside, ledelse, skranke, oekonomi, intranet, nyhedsbrev, sms).");
@@ -50,6 +57,35 @@ public static class DraftEndpoints
         if (MunicipalityScope.Denied(http, kommunekode, change: false, out var code) is { } denied) return denied;
         return Results.Ok((await drafts.AllAsync(code, ct)).Select(DraftJson.From).ToList());
     }
+
+    private static async Task<IResult> Poster(HttpContext http, string kommunekode, string? size, MunicipalityFactsSource source, CancellationToken ct)
+    {
+        if (MunicipalityScope.Denied(http, kommunekode, change: false, out var code) is { } denied) return denied;
+        PrintPiece? piece = (size ?? "A4").ToUpperInvariant() switch { "A4" => PrintPiece.PosterA4, "A3" => PrintPiece.PosterA3, _ => null };
+        if (piece is not { } p)
+        {
+            var errors = new FieldErrors();
+            errors.Add("size", "Must be A4 or A3.");
+            return Problems.Validation(errors);
+        }
+        var facts = await source.ForAsync(code, ct);
+        return Results.File(PrintPdf.Render(PrintTexts.Poster(facts), p, facts.Name), "application/pdf", PdfName("plakat", code.Value, p));
+    }
+
+    private static async Task<IResult> DeskCard(HttpContext http, string kommunekode, MunicipalityFactsSource source, CancellationToken ct)
+    {
+        if (MunicipalityScope.Denied(http, kommunekode, change: false, out var code) is { } denied) return denied;
+        var facts = await source.ForAsync(code, ct);
+        return Results.File(PrintPdf.Render(PrintTexts.DeskCard(facts), PrintPiece.DeskCard, facts.Name), "application/pdf", PdfName("bordkort", code.Value, PrintPiece.DeskCard));
+    }
+
+    /// <summary>"plakat-580-a3.pdf", "bordkort-580.pdf".</summary>
+    public static string PdfName(string what, string code, PrintPiece piece) => piece switch
+    {
+        PrintPiece.PosterA3 => $"{what}-{code}-a3.pdf",
+        PrintPiece.PosterA4 => $"{what}-{code}-a4.pdf",
+        _ => $"{what}-{code}.pdf",
+    };
 
     private static async Task<IResult> One(HttpContext http, string kommunekode, string channel, MunicipalityDrafts drafts, CancellationToken ct)
     {
