@@ -32,43 +32,51 @@ public static class PrintPdf
         page.Size = piece == PrintPiece.PosterA3 ? PdfSharp.PageSize.A3 : piece == PrintPiece.DeskCard ? PdfSharp.PageSize.A5 : PdfSharp.PageSize.A4;
         if (piece == PrintPiece.DeskCard) page.Orientation = PdfSharp.PageOrientation.Landscape;
         using (var gfx = XGraphics.FromPdfPage(page))
-            Draw(gfx, text, page.Width.Point, page.Height.Point, piece == PrintPiece.DeskCard ? 0.8 : page.Width.Point / A4Width);
+        {
+            // A long text (many libraries, a long address) is drawn smaller until it ends above the footer.
+            var (w, h) = (page.Width.Point, page.Height.Point);
+            var scale = piece == PrintPiece.DeskCard ? 0.8 : w / A4Width;
+            while (scale > 0.3 && Draw(gfx, text, w, h, scale, dry: true) > h - 40 * scale * 1.5) scale *= 0.9;
+            Draw(gfx, text, w, h, scale, dry: false);
+        }
         using var buffer = new MemoryStream();
         document.Save(buffer, closeStream: false);
         return buffer.ToArray();
     }
 
-    private static void Draw(XGraphics gfx, PrintText text, double width, double height, double scale)
+    /// <summary>Lays the text out and returns where it ends; <paramref name="dry"/> measures without drawing.</summary>
+    private static double Draw(XGraphics gfx, PrintText text, double width, double height, double scale, bool dry)
     {
         var margin = 40 * scale;
-        var headline = new XFont(PdfFonts.Family, 30 * scale, XFontStyleEx.Bold);
-        var lead = new XFont(PdfFonts.Family, 16 * scale, XFontStyleEx.Bold);
-        var body = new XFont(PdfFonts.Family, 14 * scale);
+        var headline = new XFont(PdfFonts.Family, 34 * scale, XFontStyleEx.Bold);
+        var lead = new XFont(PdfFonts.Family, 18 * scale, XFontStyleEx.Bold);
+        var body = new XFont(PdfFonts.Family, 16 * scale);
         var small = new XFont(PdfFonts.Family, 10 * scale);
         var inner = width - 2 * margin;
 
         var headlineLines = PdfTextLayout.Wrap(gfx, text.Headline, headline, inner).ToList();
         var band = margin * 1.5 + headlineLines.Count * headline.GetHeight();
-        gfx.DrawRectangle(new XSolidBrush(Blue), 0, 0, width, band);
+        if (!dry) gfx.DrawRectangle(new XSolidBrush(Blue), 0, 0, width, band);
         var y = margin;
-        foreach (var line in headlineLines) y = Line(gfx, line, headline, XBrushes.White, margin, y);
+        foreach (var line in headlineLines) y = Line(gfx, line, headline, XBrushes.White, margin, y, dry);
 
         y = band + margin * 0.75;
-        foreach (var line in PdfTextLayout.Wrap(gfx, text.Lead, lead, inner)) y = Line(gfx, line, lead, XBrushes.Black, margin, y);
+        foreach (var line in PdfTextLayout.Wrap(gfx, text.Lead, lead, inner)) y = Line(gfx, line, lead, XBrushes.Black, margin, y, dry);
         y += body.GetHeight();
         var hang = 20 * scale;
         foreach (var point in text.Points)
         {
-            gfx.DrawString("•", body, new XSolidBrush(Blue), new XPoint(margin, y + body.GetHeight() * 0.8));
-            foreach (var line in PdfTextLayout.Wrap(gfx, point, body, inner - hang)) y = Line(gfx, line, body, XBrushes.Black, margin + hang, y);
+            if (!dry) gfx.DrawString("•", body, new XSolidBrush(Blue), new XPoint(margin, y + body.GetHeight() * 0.8));
+            foreach (var line in PdfTextLayout.Wrap(gfx, point, body, inner - hang)) y = Line(gfx, line, body, XBrushes.Black, margin + hang, y, dry);
             y += body.GetHeight() * 0.5;
         }
-        gfx.DrawString(text.Footer, small, XBrushes.DimGray, new XPoint(margin, height - margin * 0.75));
+        if (!dry) gfx.DrawString(text.Footer, small, XBrushes.DimGray, new XPoint(margin, height - margin * 0.75));
+        return y;
     }
 
-    private static double Line(XGraphics gfx, string line, XFont font, XBrush brush, double x, double y)
+    private static double Line(XGraphics gfx, string line, XFont font, XBrush brush, double x, double y, bool dry)
     {
-        gfx.DrawString(line, font, brush, new XPoint(x, y + font.GetHeight() * 0.8));
+        if (!dry) gfx.DrawString(line, font, brush, new XPoint(x, y + font.GetHeight() * 0.8));
         return y + font.GetHeight();
     }
 }

@@ -20,7 +20,7 @@ public static class PrintTexts
             $"Gebyrer fra før {Dates(facts)} betaler du som hidtil på bibliotekets hjemmeside.",
         };
         if (facts.Rules is { MinimumOre: > 0 } r)
-            points.Add($"Gebyrer under {DanishText.Kroner(r.MinimumOre)} samles, til de tilsammen når {DanishText.Kroner(r.MinimumOre)}. Så får du én regning.");
+            points.Add($"Gebyrer under {DanishText.Kroner(r.MinimumOre)} samles, til de tilsammen når {DanishText.Kroner(r.MinimumOre)}, og så får du én regning.");
         points.Add(Speed(facts));
         points.Add("Biblioteket tager ikke imod betaling for de nye gebyrer. Spørg os, så hjælper vi dig med at finde vej.");
         return new PrintText("Nye gebyrer betaler du til kommunen", Lead(facts), points, Footer(facts));

@@ -33,7 +33,14 @@ public sealed class PrintPdfTests(SqliteDraftSite site) : IClassFixture<SqliteDr
             l.BoundingBox.Right.ShouldBeLessThanOrEqualTo(page.Width, $"'{l.Value}' off the page");
             l.BoundingBox.Bottom.ShouldBeGreaterThanOrEqualTo(0, $"'{l.Value}' off the page");
         }
-        return (string.Join(" ", page.GetWords().Select(w => w.Text)), page.Width, page.Height);
+        // The footer is the line with "·" (municipality · libraries); nothing of the text may reach down to it.
+        var words = page.GetWords().ToList();
+        static double Baseline(UglyToad.PdfPig.Content.Word w) => w.Letters[0].StartBaseLine.Y;
+        var footerLine = Baseline(words.Single(w => w.Text == "·"));
+        var footer = words.Where(w => Baseline(w) < footerLine + 1).ToList();
+        var footerTop = footer.Max(w => w.BoundingBox.Top);
+        words.Except(footer).ShouldAllBe(w => w.BoundingBox.Bottom > footerTop, "the text ends above the footer");
+        return (string.Join(" ", words.Select(w => w.Text)), page.Width, page.Height);
     }
 
     [Theory]
@@ -74,5 +81,32 @@ public sealed class PrintPdfTests(SqliteDraftSite site) : IClassFixture<SqliteDr
         (await leader.GetAsync("/api/v1/rollout/municipalities/630/drafts/plakat.pdf?size=A2")).StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
         var (text, _, _) = Read(await PdfAsync("projektleder-630", "/api/v1/rollout/municipalities/630/drafts/bordkort.pdf"));
         text.ShouldNotContain("sekund", customMessage: "nothing measured for Vejle: no figure promised");
+    }
+
+    /// <summary>
+    /// The README's picture of a poster page, rendered from the PDF itself by poppler's pdftoppm (as a printer would
+    /// see it, not a screen mock-up). A screenshot, not a check: where pdftoppm is not installed nothing is rendered,
+    /// and the checks above still read the PDF.
+    /// </summary>
+    [Fact]
+    public async Task APosterPage_RenderedFromThePdf_IsLeftForTheReadme()
+    {
+        var pdf = await PdfAsync("projektleder-621", "/api/v1/rollout/municipalities/621/drafts/plakat.pdf?size=A4");
+        var tool = new[] { "/usr/bin/pdftoppm", "/usr/local/bin/pdftoppm" }.FirstOrDefault(File.Exists);
+        if (tool is null) return;
+        var dir = Directory.CreateTempSubdirectory("feebridge-poster-").FullName;
+        try
+        {
+            var input = Path.Combine(dir, "plakat.pdf");
+            await File.WriteAllBytesAsync(input, pdf);
+            using var run = System.Diagnostics.Process.Start(tool, ["-png", "-r", "60", "-singlefile", input, Path.Combine(dir, "plakat")])!;
+            await run.WaitForExitAsync();
+            run.ExitCode.ShouldBe(0);
+            var png = await File.ReadAllBytesAsync(Path.Combine(dir, "plakat.png"));
+            png.Take(4).ShouldBe(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' });
+            Directory.CreateDirectory(Browser.Screenshots);
+            await File.WriteAllBytesAsync(Path.Combine(Browser.Screenshots, "rollout-poster.png"), png);
+        }
+        finally { Directory.Delete(dir, recursive: true); }
     }
 }
