@@ -56,6 +56,7 @@ public static class RolloutEndpoints
         rollout.MapSmsSegments();
         rollout.MapWorkflowBpmn();
         rollout.MapDrafts();
+        rollout.MapFaq();
         app.MapWorkingGroupApi();
     }
 
