@@ -50,6 +50,9 @@ public sealed class MunicipalityDrafts(MunicipalityFactsSource source, FeeBridge
         return View(channel, facts, await Drafts.CurrentTemplateAsync(code, channel.Id, ct), (await Drafts.SeenAsync(code, ct)).GetValueOrDefault(channel.Id));
     }
 
+    /// <summary>Today's facts of the municipality.</summary>
+    public Task<MunicipalityFacts> FactsAsync(Kommunekode code, CancellationToken ct) => source.ForAsync(code, ct);
+
     /// <summary>Renders what is given against today's facts without saving it (the editor's preview).</summary>
     public async Task<Outcome<RenderedDraft>> PreviewAsync(Kommunekode code, DraftChannel channel, string? template, CancellationToken ct) =>
         Render(channel, template, await source.ForAsync(code, ct));
