@@ -13,7 +13,7 @@ namespace FeeBridge.Bench;
 /// Scenario "drafts" (issue #16): every draft and both BPMN flows for all 98 municipalities regenerated after a
 /// configuration change, in process (no database, no HTTP: what the server does per municipality once it has the
 /// facts). Each municipality gets 1–3 libraries with their own cut-over dates, a minimum, a payment site and a
-/// measured speed; a round moves every municipality's first cut-over date a week (the change), then writes for each:
+/// measured speed; a round moves every library's cut-over date a week (the change), then writes for each:
 /// the seven channels' drafts from their templates (parsed as the server parses them, each time), the SMS texts
 /// counted, the facts and their changes since the round before (the markers), the poster's and desk card's texts,
 /// the FAQ question bank, and the before and after flows as BPMN XML. Baseline in the same run: the same number of
@@ -90,7 +90,7 @@ public static class DraftsScenario
         return watch.Elapsed.TotalSeconds;
     }
 
-    /// <summary>A municipality's configuration: 1–3 libraries a month apart (the first moved by <paramref name="shift"/> days), a minimum, a site, a speed.</summary>
+    /// <summary>A municipality's configuration: 1–3 libraries a month apart (all moved by <paramref name="shift"/> days), a minimum, a site, a speed.</summary>
     private static MunicipalityFacts Facts(DanishMunicipality m, int i, int shift)
     {
         var start = new DateOnly(2027, 1, 4).AddDays(i % 60 + shift);
