@@ -12,7 +12,7 @@ public sealed record StoredProject(string ProjectId, string DefinitionJson, Date
 /// the database with the ledger but none of its tables, and its schema grows in <see cref="Sequence"/>, recorded in
 /// <c>rollout_schema_migrations</c>. Its faces: <see cref="MasterTasks"/>, <see cref="Tasks"/> (with history and
 /// attachments), <see cref="Organisations"/> (with bounced addresses), <see cref="FeedTokens"/>,
-/// <see cref="Reminders"/>, <see cref="Evidence"/> and <see cref="Progress"/>.
+/// <see cref="Reminders"/>, <see cref="Evidence"/>, <see cref="Progress"/>, <see cref="Drafts"/> and <see cref="Faqs"/>.
 /// </summary>
 /// <param name="dialect">The database.</param>
 /// <param name="register">The municipalities every master task is copied to; <see cref="MunicipalityRegister.Denmark"/> (all 98) unless given.</param>
