@@ -26,11 +26,14 @@ switch (options.Scenario)
     case "selection":
         await SelectionScenario.RunAsync(options);
         break;
+    case "drafts":
+        await DraftsScenario.RunAsync(options);
+        break;
     case "staff":
         await StaffScenario.RunAsync(options);
         break;
     default:
-        Console.Error.WriteLine("usage: bench/run.sh intake|transfer|feedback|loop|citizen|rollout|selection|staff [--claims N] [--seconds N] [--think-ms N] [--events N] [--payments N] [--clients N] [--stores sqlite,postgres]");
+        Console.Error.WriteLine("usage: bench/run.sh intake|transfer|feedback|loop|citizen|rollout|selection|drafts|staff [--claims N] [--seconds N] [--think-ms N] [--events N] [--payments N] [--clients N] [--stores sqlite,postgres]");
         return 2;
 }
 return 0;

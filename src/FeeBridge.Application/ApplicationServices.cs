@@ -35,6 +35,7 @@ public static class ApplicationServices
         services.AddSingleton<DebtorBalances>();
         services.AddSingleton<PaymentSpeed>();
         services.AddSingleton<Rollout.MunicipalityFactsSource>();
+        services.AddSingleton<Rollout.MunicipalityDrafts>();
 
         services.AddSingleton<IServiceplatformenTokenProvider, NoToken>();
         services.AddSingleton<DebtorSystemConnections>();

@@ -12,7 +12,8 @@ public sealed record StoredProject(string ProjectId, string DefinitionJson, Date
 /// the database with the ledger but none of its tables, and its schema grows in <see cref="Sequence"/>, recorded in
 /// <c>rollout_schema_migrations</c>. Its faces: <see cref="MasterTasks"/>, <see cref="Tasks"/> (with history and
 /// attachments), <see cref="Organisations"/> (with bounced addresses), <see cref="FeedTokens"/>,
-/// <see cref="Reminders"/>, <see cref="ReminderPreferences"/>, <see cref="Evidence"/> and <see cref="Progress"/>.
+/// <see cref="Reminders"/>, <see cref="ReminderPreferences"/>, <see cref="Evidence"/>, <see cref="Progress"/>,
+/// <see cref="Drafts"/> and <see cref="Faqs"/>.
 /// </summary>
 /// <param name="dialect">The database.</param>
 /// <param name="register">The municipalities every master task is copied to; <see cref="MunicipalityRegister.Denmark"/> (all 98) unless given.</param>
@@ -40,6 +41,10 @@ public sealed class RolloutStore(StoreDialect dialect, MunicipalityRegister? reg
     public CommunicationSendStore CommunicationSends { get; } = new(dialect);
     /// <summary>KOMBIT's overview across all municipalities.</summary>
     public ProgressStore Progress { get; } = new(dialect, new OrganisationStore(dialect), register ?? MunicipalityRegister.Denmark);
+    /// <summary>The municipalities' draft templates with their history, and the facts each draft was last seen with.</summary>
+    public DraftStore Drafts { get; } = new(dialect);
+    /// <summary>The municipalities' FAQs, every version, and the one published for /borger.</summary>
+    public FaqStore Faqs { get; } = new(dialect);
 
     public static readonly MigrationSequence Sequence = new("the rollout", "rollout_schema_migrations",
     [
@@ -280,6 +285,44 @@ public sealed class RolloutStore(StoreDialect dialect, MunicipalityRegister? reg
                 PRIMARY KEY (send_id, recipient)
             );
             CREATE INDEX rollout_comm_deliveries_open ON rollout_comm_deliveries (state);
+            """, null),
+        (8, """
+            -- Draft templates per municipality and channel, one row per saved version, never rewritten: the newest is
+            -- in use, the rest are its history. A municipality without rows uses FeeBridge's default.
+            CREATE TABLE rollout_draft_templates (
+                municipality       TEXT NOT NULL,
+                channel            TEXT NOT NULL,
+                version            INTEGER NOT NULL,
+                source             TEXT NOT NULL,
+                saved_at           {int64} NOT NULL,
+                saved_by           TEXT NOT NULL,
+                PRIMARY KEY (municipality, channel, version)
+            );
+            -- The facts (key, label, value as shown) a draft was last seen or approved with, as JSON: the markers
+            -- "a fact changed" compare them with today's.
+            CREATE TABLE rollout_draft_seen (
+                municipality       TEXT NOT NULL,
+                channel            TEXT NOT NULL,
+                facts              TEXT NOT NULL,
+                seen_at            {int64} NOT NULL,
+                seen_by            TEXT NOT NULL,
+                PRIMARY KEY (municipality, channel)
+            );
+            -- The FAQ per municipality, every saved version; and which version /borger shows.
+            CREATE TABLE rollout_faq_versions (
+                municipality       TEXT NOT NULL,
+                version            INTEGER NOT NULL,
+                markdown           TEXT NOT NULL,
+                saved_at           {int64} NOT NULL,
+                saved_by           TEXT NOT NULL,
+                PRIMARY KEY (municipality, version)
+            );
+            CREATE TABLE rollout_faq_published (
+                municipality       TEXT PRIMARY KEY,
+                version            INTEGER NOT NULL,
+                published_at       {int64} NOT NULL,
+                published_by       TEXT NOT NULL
+            );
             """, null),
         (9, """
             -- A person's own reminder choices (ReminderPreferenceStore); without a row, the deployment's default.

@@ -85,7 +85,11 @@ public sealed class CitizenOverviews(FeeBridgeStore store, Tenants tenants, Debt
         var freshness = views.Count == 0 ? null : new DebtorSystemFreshness(
             views.Values.All(v => v.UnreachableSince is null),
             views.Values.Select(v => v.AsOf).Min());
-        var faq = texts.Faq(claims.Select(c => c.Header.Municipality.Value).Distinct().ToList());
+        var municipalities = claims.Select(c => c.Header.Municipality.Value).Distinct().ToList();
+        var published = new Dictionary<string, string>();
+        foreach (var m in municipalities)
+            if (await store.Rollout.Faqs.PublishedAsync(FeeBridge.Domain.Kommunekode.Parse(m), ct) is { } own) published[m] = own.Markdown;
+        var faq = texts.Faq(municipalities, published);
         return new CitizenOverview(who.Name, who.MaskedId, municipalityList, libraryList, municipalityList.Total + libraryList.Total,
             [.. settled.OrderByDescending(c => c.CreatedOn)], instructions, freshness, await speed.StatementAsync(ct), faq, now);
     }

@@ -20,6 +20,8 @@ public sealed class CitizenTexts
     private readonly Tenants _tenants;
     private readonly CitizenOptions _options;
     private readonly Dictionary<string, IReadOnlyList<FaqEntry>> _faq = new();
+    private readonly Dictionary<string, string> _faqMarkdown = new();
+    private readonly Dictionary<string, string> _names = new();
     private readonly IReadOnlyList<FaqEntry> _generalFaq;
 
     public CitizenTexts(Tenants tenants, FeeBridgeOptions options)
@@ -33,13 +35,30 @@ public sealed class CitizenTexts
                 ? File.Exists(file) ? File.ReadAllText(file) : throw new InvalidOperationException($"FeeBridge:Citizen:Municipalities:{m.Code}:FaqFile: no file at {file}.")
                 : Fill(DefaultFaq, m, tenants.Agencies.Where(a => a.Municipality == m.Code).ToList(), own?.Contact);
             _faq[m.Code.Value] = Parse(markdown, m.Name);
+            _faqMarkdown[m.Code.Value] = markdown;
+            _names[m.Code.Value] = m.Name;
         }
         _generalFaq = Parse(Fill(DefaultFaq, null, [], null), null);
     }
 
     /// <summary>The FAQ for the municipalities the citizen has claims in; the general one when there are none.</summary>
-    public IReadOnlyList<FaqEntry> Faq(IReadOnlyList<string> municipalities) =>
-        municipalities.Count == 0 ? _generalFaq : [.. municipalities.SelectMany(m => _faq.GetValueOrDefault(m) ?? _generalFaq)];
+    public IReadOnlyList<FaqEntry> Faq(IReadOnlyList<string> municipalities) => Faq(municipalities, new Dictionary<string, string>());
+
+    /// <summary>
+    /// As <see cref="Faq(IReadOnlyList{string})"/>, with the version a municipality published in the rollout workspace
+    /// (issue 16 part 5) in place of its configured one.
+    /// </summary>
+    public IReadOnlyList<FaqEntry> Faq(IReadOnlyList<string> municipalities, IReadOnlyDictionary<string, string> published) =>
+        municipalities.Count == 0 ? _generalFaq : [.. municipalities.SelectMany(m => published.TryGetValue(m, out var own)
+            ? Parse(own, _names.GetValueOrDefault(m) ?? m)
+            : _faq.GetValueOrDefault(m) ?? _generalFaq)];
+
+    /// <summary>The Markdown /borger shows the municipality's citizens when it has published none: its file, or the defaults filled in.</summary>
+    public string DefaultFaqMarkdown(string municipality) => _faqMarkdown.GetValueOrDefault(municipality) ?? Fill(DefaultFaq, null, [], null);
+
+    /// <summary>The FAQ as HTML to paste into DPL CMS: each question a heading, each answer as /borger shows it.</summary>
+    public static string CmsHtml(IReadOnlyList<FaqEntry> entries) =>
+        string.Join("\n", entries.Select(e => $"<h3>{System.Net.WebUtility.HtmlEncode(e.Question)}</h3>\n{e.AnswerHtml.Trim()}"));
 
     public string? PaymentUrl(string municipality) => _options.Municipalities.GetValueOrDefault(municipality)?.PaymentUrl;
 
@@ -59,7 +78,9 @@ public sealed class CitizenTexts
         var answer = new List<string>();
         void Flush()
         {
-            if (question is not null) entries.Add(new FaqEntry(municipality, question, Markdig.Markdown.ToHtml(string.Join('\n', answer), Markdown)));
+            // Raw HTML is off in Markdig; the sanitiser also takes what Markdown itself can carry (a javascript: link).
+            if (question is not null) entries.Add(new FaqEntry(municipality, question,
+                FeeBridge.Rollout.Communication.Drafts.DraftSanitizer.Clean(Markdig.Markdown.ToHtml(string.Join('\n', answer), Markdown))));
             answer.Clear();
         }
         foreach (var line in markdown.Split('\n'))

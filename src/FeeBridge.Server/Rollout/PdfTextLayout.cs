@@ -130,8 +130,12 @@ internal sealed class PdfTextLayout : IDisposable
     }
 
     /// <summary>The line cut into pieces no wider than <paramref name="width"/>; an empty line stays one empty line.</summary>
-    private IEnumerable<string> Wrap(string line, XFont font, double width)
+    private IEnumerable<string> Wrap(string line, XFont font, double width) => Wrap(_gfx, line, font, width);
+
+    /// <summary>The line cut into pieces no wider than <paramref name="width"/>, as measured on <paramref name="gfx"/> (the posters use it too).</summary>
+    internal static IEnumerable<string> Wrap(XGraphics gfx, string line, XFont font, double width)
     {
+        var _gfx = gfx;
         if (line.Length == 0)
         {
             yield return "";

@@ -59,6 +59,8 @@ public static class RolloutEndpoints
         rollout.MapReminderChoices();
         CommunicationPlan.CommunicationPlanEndpoints.MapCommunicationPlan(rollout);
         CommunicationPlan.SendEndpoints.MapCommunicationSends(rollout);
+        rollout.MapDrafts();
+        rollout.MapFaq();
         app.MapWorkingGroupApi();
     }
 

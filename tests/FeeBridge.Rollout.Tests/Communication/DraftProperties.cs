@@ -26,3 +26,22 @@ public sealed class DraftProperties
                 && (!facts.IsConfigured || !severalDates || facts.Libraries.All(l => text.Contains(l.Name, StringComparison.Ordinal)));
         });
 }
+
+/// <summary>Whatever the configuration holds, every channel's default draft renders, with no unknown name, and no markup from the facts.</summary>
+public sealed class EveryDraftProperties
+{
+    private static readonly (DraftChannel Channel, DraftTemplate Template)[] Drafts =
+        [.. DraftChannels.All.Select(c => (c, DraftTemplate.Parse(c.DefaultTemplate).Value!))];
+
+    [Property(MaxTest = 60)]
+    public Property EveryDefaultDraft_RendersForAnyFacts_WithoutMarkupFromThem_AndNoPromiseWithoutAMeasurement() =>
+        Prop.ForAll(WorkflowProperties.Facts().ToArbitrary(), facts => Drafts.All(d =>
+        {
+            var rendered = d.Template.Render(facts, d.Channel.Format);
+            if (!rendered.IsAccepted || rendered.Value!.UnknownNames.Count > 0) return false;
+            var output = rendered.Value.Output;
+            var promises = System.Text.RegularExpressions.Regex.IsMatch(output.Replace("op til 72 timer", "", StringComparison.Ordinal), @"\d+ (sekund|minut|time)");
+            return (d.Channel.Format == DraftFormat.Text || (!output.Contains("<Øst>", StringComparison.Ordinal) && !output.Contains("<2>", StringComparison.Ordinal)))
+                && (facts.Speed.IsMeasured || !promises);
+        }));
+}

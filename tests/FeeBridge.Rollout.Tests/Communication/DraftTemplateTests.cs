@@ -127,6 +127,17 @@ public sealed class DraftTemplateTests
     }
 
     [Theory]
+    [InlineData("{% if %}", 1, 6)]
+    [InlineData("<p>\n{% for x in biblioteker %}\nhej", 3, 4)]
+    [InlineData("a\nb {% endif %}", 2, 11)]
+    public void ATemplateThatDoesNotParse_SaysWhere_LineAndCharacter_WithoutRepeatingTheSource(string source, int line, int column)
+    {
+        var reason = DraftTemplate.Parse(source).Refusals.ShouldHaveSingleItem().Reason;
+        reason.ShouldStartWith($"Skabelonen kan ikke læses (linje {line}, tegn {column}): ");
+        reason.ShouldNotContain("Source");
+    }
+
+    [Theory]
     [InlineData("{% include 'appsettings.json' %}x")]
     [InlineData("{% render '../../etc/passwd' %}x")]
     public void NoFileCanBeIncluded(string source)

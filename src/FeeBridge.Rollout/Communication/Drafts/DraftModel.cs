@@ -11,7 +11,7 @@ public static class DraftModel
     /// <summary>Every top-level name, for the editor's help and to report names that are not among them.</summary>
     public static readonly IReadOnlyList<string> Names =
     [
-        "kommune", "opsat", "biblioteker", "skaeringsdato", "har_minimum", "minimum", "betalingsside",
+        "kommune", "opsat", "biblioteker", "skaeringsdato", "foerste_skaeringsdato", "har_minimum", "minimum", "betalingsside",
         "erstatning_uden_kvittering", "betalingsfrist_dage", "hastighed",
     ];
 
@@ -32,6 +32,8 @@ public static class DraftModel
             ["biblioteker"] = libraries,
             // One date when the libraries share it; otherwise empty, and a template lists biblioteker instead.
             ["skaeringsdato"] = dates.Count == 1 ? DanishText.Date(dates[0]) : "",
+            // The earliest, for a short text (an SMS) that cannot list every library.
+            ["foerste_skaeringsdato"] = dates.Count > 0 ? DanishText.Date(dates.Min()) : "",
             ["har_minimum"] = facts.Rules is { MinimumOre: > 0 },
             ["minimum"] = facts.Rules is { } r ? DanishText.Kroner(r.MinimumOre) : "",
             ["betalingsside"] = facts.PaymentSite ?? "",

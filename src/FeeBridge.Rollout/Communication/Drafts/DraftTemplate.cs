@@ -4,8 +4,15 @@ using Fluid.Values;
 
 namespace FeeBridge.Rollout.Communication.Drafts;
 
-/// <summary>A draft rendered from the facts: sanitised HTML, and the names the template used that the model lacks.</summary>
-public sealed record RenderedDraft(string Html, IReadOnlyList<string> UnknownNames);
+/// <summary>
+/// A draft rendered from the facts: its output (sanitised HTML, or for a text channel such as SMS the plain text,
+/// which is never shown as markup), and the names the template used that the model lacks.
+/// </summary>
+public sealed record RenderedDraft(string Output, IReadOnlyList<string> UnknownNames, DraftFormat Format = DraftFormat.Html)
+{
+    /// <summary>The sanitised HTML of an HTML channel.</summary>
+    public string Html => Output;
+}
 
 /// <summary>
 /// An editable draft text (issue 16 part 2) as a Liquid template (Fluid): an editor writes text, HTML and
@@ -40,10 +47,23 @@ public sealed class DraftTemplate
         if (source.Length > MaxLength) return Outcome<DraftTemplate>.Refuse("template", $"Skabelonen er længere end {MaxLength:N0} tegn.");
         return Parser.TryParse(source, out var template, out var error)
             ? Outcome<DraftTemplate>.Accept(new DraftTemplate(source, template))
-            : Outcome<DraftTemplate>.Refuse("template", $"Skabelonen kan ikke læses: {error}");
+            : Outcome<DraftTemplate>.Refuse("template", Where(error));
     }
 
-    public Outcome<RenderedDraft> Render(MunicipalityFacts facts)
+    /// <summary>
+    /// Fluid says "Invalid 'if' tag at (1:6)" and repeats the source; an editor needs the place in words and the
+    /// reason, not their own text back: "Skabelonen kan ikke læses (linje 1, tegn 6): Invalid 'if' tag".
+    /// </summary>
+    private static string Where(string error)
+    {
+        var firstLine = error.ReplaceLineEndings("\n").Split('\n')[0];
+        var at = System.Text.RegularExpressions.Regex.Match(firstLine, @"^(.*?)\s*at \((\d+):(\d+)\)\s*$");
+        return at.Success
+            ? $"Skabelonen kan ikke læses (linje {at.Groups[2].Value}, tegn {at.Groups[3].Value}): {at.Groups[1].Value}"
+            : $"Skabelonen kan ikke læses: {firstLine}";
+    }
+
+    public Outcome<RenderedDraft> Render(MunicipalityFacts facts, DraftFormat format = DraftFormat.Html)
     {
         var unknown = new List<string>();
         var options = new TemplateOptions
@@ -63,8 +83,10 @@ public sealed class DraftTemplate
         foreach (var (name, value) in DraftModel.Of(facts)) context.SetValue(name, value);
         try
         {
+            // A text channel is never markup: values go in as written, and the screens encode the whole text.
+            if (format == DraftFormat.Text) return Outcome<RenderedDraft>.Accept(new RenderedDraft(_template.Render(context, NullEncoder.Default).Trim(), unknown, format));
             var html = _template.Render(context, HtmlEncoder.Default);
-            return Outcome<RenderedDraft>.Accept(new RenderedDraft(DraftSanitizer.Clean(html), unknown));
+            return Outcome<RenderedDraft>.Accept(new RenderedDraft(DraftSanitizer.Clean(html), unknown, format));
         }
         catch (FileNotFoundException)
         {
