@@ -106,8 +106,8 @@ public sealed partial class StaffConsoleStore
                 SELECT n.id, n.agency_id, n.claim_id, n.event_type, n.target, n.result, n.created_at, n.attempts {attention} ORDER BY n.id LIMIT {Page(QueueKind.Attention)};
                 SELECT COUNT(*) FROM (SELECT 1 {handling} LIMIT {CountUpTo}) c;
                 SELECT h.id, h.agency_id, h.claim_id, h.kind, h.receipt_code, h.receipt_text, h.created_at, h.attempts {handling} ORDER BY h.id LIMIT {Page(QueueKind.Handling)};
-                SELECT COUNT(*), MIN(created_at), MAX(attempts) FROM outbox
-                WHERE municipality = @m AND state = 'pending' AND (attempts >= @k OR created_at < @old);
+                SELECT COUNT(*), MIN(created_at), MAX(attempts) FROM (SELECT created_at, attempts FROM outbox
+                WHERE municipality = @m AND state = 'pending' AND (attempts >= @k OR created_at < @old) ORDER BY id LIMIT {CountUpTo}) w;
                 """;
             await using var r = await cmd.ExecuteReaderAsync(ct);
             var rejectedClaims = new List<(ClaimKey Key, string Patron, long Outstanding, long UpdatedAt)>();
@@ -161,7 +161,7 @@ public sealed partial class StaffConsoleStore
                     var since = r.IsDBNull(1) ? DateTimeOffset.UtcNow : ClaimCodec.FromMicros(Convert.ToInt64(r.GetValue(1), CultureInfo.InvariantCulture));
                     var attempts = r.IsDBNull(2) ? 0 : Convert.ToInt64(r.GetValue(2), CultureInfo.InvariantCulture);
                     var reason = (circuitOpen ? "The debtor system does not answer: its circuit is open and FeeBridge waits before trying again. " : "")
-                        + $"{stuck.ToString(CultureInfo.InvariantCulture)} handlings wait (tried up to {attempts.ToString(CultureInfo.InvariantCulture)} times).";
+                        + $"{stuck.ToString(CultureInfo.InvariantCulture)}{(stuck >= CountUpTo ? " or more" : "")} handlings wait (tried up to {attempts.ToString(CultureInfo.InvariantCulture)} times).";
                     items.Add(new QueueItem($"stuck:{municipality}", QueueKind.Stuck, 0, since, null, null, null, circuitOpen ? "CIRCUIT_OPEN" : "STUCK",
                         reason, null, stuck));
                 }

@@ -45,6 +45,22 @@ public abstract class FinanceQueueStoreTests(StoreKind kind)
     }
 
     [Fact]
+    public async Task StuckHandlings_AreCountedUpToTheCap_AndSaySoWithTheOldestWaiting()
+    {
+        using var host = new FeeBridgeHost(kind);
+        var sql = new StringBuilder("INSERT INTO outbox (municipality, agency_id, claim_id, seq, handling_id, kind, state, attempts, not_before, lease_until, created_at) VALUES ");
+        for (var i = 0; i < StaffConsoleStore.CountUpTo + 5; i++)
+            sql.Append(CultureInfo.InvariantCulture, $"{(i > 0 ? "," : "")}('101', '710100', 'S{i}', 2, '{Guid.NewGuid():D}', 'DebitorRegistrering', 'pending', 0, 0, 0, {1_000_000 + i})");
+        await host.Store.Dialect.ExecAsync(sql.ToString());
+
+        var page = await host.Store.StaffConsole.QueueAsync("101", ["710100"], QueueKind.Stuck, 20, 3, new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero), false, default);
+        var stuck = page.Items.ShouldHaveSingleItem();
+        stuck.Count.ShouldBe(StaffConsoleStore.CountUpTo);
+        stuck.Reason.ShouldContain($"{StaffConsoleStore.CountUpTo} or more handlings wait");
+        stuck.Since.ShouldBe(Persistence.Claims.ClaimCodec.FromMicros(1_000_000));
+    }
+
+    [Fact]
     public void ACountAtTheCap_IsShownAsThatManyPlus()
     {
         FinanceModel.Count(StaffConsoleStore.CountUpTo).ShouldBe("1.000+");
