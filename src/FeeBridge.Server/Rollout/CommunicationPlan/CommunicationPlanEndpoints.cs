@@ -21,6 +21,8 @@ public static class CommunicationPlanEndpoints
     {
         rollout.MapGet(Base, Plan).Produces<PlanJson>()
             .WithSummary("The municipality's communication plan: rows with resolved dates and overdue; generated from tasks 26/27 and the configuration on first read.");
+        rollout.MapPost(Base + "/seen", Seen).Produces<PlanJson>()
+            .WithSummary("Today's facts count as seen for the plan: its changedFacts are empty until a fact changes again (audited).");
         rollout.MapPost(Base + "/rows", Add).Accepts<PlanRowDraft>("application/json")
             .Produces<PlanRowJson>(StatusCodes.Status201Created).ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity)
             .WithSummary("Add a row {occasion, audiences, keyMessages, aim, channel, actions, owner, date | milestone+offsetDays, status}.");
@@ -42,6 +44,16 @@ public static class CommunicationPlanEndpoints
     {
         if (MunicipalityScope.Denied(http, kommunekode, change: false, out var code) is { } denied) return denied;
         return Results.Ok(PlanJson.From(await plans.ReadAsync(code, MunicipalityScope.User(http).UserName, ct)));
+    }
+
+    private static async Task<IResult> Seen(HttpContext http, string kommunekode, CommunicationPlans plans, StaffAudit audit, CancellationToken ct)
+    {
+        if (MunicipalityScope.Denied(http, kommunekode, change: true, out var code) is { } denied) return denied;
+        var user = MunicipalityScope.User(http);
+        await plans.ReadAsync(code, user.UserName, ct); // the default plan exists before its facts are marked seen
+        await plans.MarkSeenAsync(code, user.UserName, ct);
+        await audit.RecordAsync(user, "rollout.communication-plan.facts-seen", $"rollout/{code}/communication-plan", null, null, ct);
+        return Results.Ok(PlanJson.From(await plans.ReadAsync(code, user.UserName, ct)));
     }
 
     private static async Task<IResult> Add(HttpContext http, string kommunekode, CommunicationPlans plans, FeeBridgeStore store, StaffAudit audit,

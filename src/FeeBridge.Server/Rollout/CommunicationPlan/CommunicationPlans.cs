@@ -2,14 +2,19 @@ using FeeBridge.Application.Rollout;
 using FeeBridge.Persistence;
 using FeeBridge.Persistence.Rollout;
 using FeeBridge.Rollout.Communication;
+using FeeBridge.Rollout.Communication.Drafts;
 using FeeBridge.Rollout.Communication.Plan;
 using FeeBridge.Rollout.Organisation;
 using FeeBridge.Rollout.Workspace;
 
 namespace FeeBridge.Server.Rollout.CommunicationPlan;
 
-/// <summary>A plan as shown: the municipality's facts and gallery (for dates and owners' names), its rows, and today in Copenhagen.</summary>
-public sealed record PlanView(MunicipalityFacts Facts, MunicipalOrganisation Gallery, IReadOnlyList<StoredPlanRow> Rows, DateOnly Today)
+/// <summary>
+/// A plan as shown: the municipality's facts and gallery (for dates and owners' names), its rows, today in Copenhagen,
+/// and the facts that changed since the plan was last seen (its key messages were written with the old ones).
+/// </summary>
+public sealed record PlanView(MunicipalityFacts Facts, MunicipalOrganisation Gallery, IReadOnlyList<StoredPlanRow> Rows, DateOnly Today,
+    IReadOnlyList<FactChange> ChangedFacts)
 {
     public bool IsOverdue(PlanRow row) => row.IsOverdue(Facts, Today);
     public string OwnerName(PlanRow row) => row.Owner is not { } e ? "" : Gallery.Find(e) is { Name.Length: > 0 } p ? $"{p.Name} ({e.Value})" : e.Value;
@@ -27,8 +32,20 @@ public sealed class CommunicationPlans(FeeBridgeStore store, MunicipalityFactsSo
         var f = await facts.ForAsync(code, ct);
         var gallery = await GalleryAsync(code, ct);
         var rows = await store.Rollout.CommunicationPlans.EnsureAsync(code, () => DefaultPlan.For(f, gallery), new TaskActor(who, clock.GetUtcNow()), ct);
-        return new PlanView(f, gallery, rows, MunicipalityScope.Today(clock));
+        // The drafts' "a fact changed" markers, kept under a key of the plan's own: the first read is the baseline
+        // (the default plan was just written from these facts), later ones compare with what was last seen.
+        var now = DraftFacts.Of(f);
+        var seen = (await store.Rollout.Drafts.SeenAsync(code, ct)).GetValueOrDefault(FactsKey);
+        if (seen is null) await store.Rollout.Drafts.MarkSeenAsync(code, FactsKey, now, clock.GetUtcNow(), who, ct);
+        return new PlanView(f, gallery, rows, MunicipalityScope.Today(clock), seen is null ? [] : DraftFacts.Changes(seen.Facts, now));
     }
+
+    /// <summary>The plan's key in the drafts' record of facts seen (beside the channels' ids).</summary>
+    public const string FactsKey = "kommunikationsplan";
+
+    /// <summary>Today's facts count as seen for the plan: its markers go until a fact changes again.</summary>
+    public async Task MarkSeenAsync(Kommunekode code, string who, CancellationToken ct) =>
+        await store.Rollout.Drafts.MarkSeenAsync(code, FactsKey, DraftFacts.Of(await facts.ForAsync(code, ct)), clock.GetUtcNow(), who, ct);
 
     public async Task<MunicipalOrganisation> GalleryAsync(Kommunekode code, CancellationToken ct) =>
         (await store.Rollout.Organisations.FindAsync(code, ct))?.Organisation ?? MunicipalOrganisation.Empty;

@@ -26,13 +26,15 @@ public sealed record PlanRowJson(
 }
 
 /// <summary>The plan: the municipality, today (the day overdue is judged on), and the rows in order.</summary>
-public sealed record PlanJson(string Municipality, string Name, string Today, int Overdue, IReadOnlyList<PlanRowJson> Rows)
+/// <param name="ChangedFacts">Facts that changed since the plan was last seen (<c>POST …/communication-plan/seen</c>): its key messages may need the new ones.</param>
+public sealed record PlanJson(string Municipality, string Name, string Today, int Overdue, IReadOnlyList<PlanRowJson> Rows,
+    IReadOnlyList<FeeBridge.Rollout.Communication.Drafts.FactChange> ChangedFacts)
 {
     public static PlanJson From(PlanView view)
     {
         var rows = view.Rows.Select(r => PlanRowJson.From(r, view)).ToList();
         return new PlanJson(view.Facts.Code, view.Facts.Name, view.Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-            rows.Count(r => r.Overdue), rows);
+            rows.Count(r => r.Overdue), rows, view.ChangedFacts);
     }
 }
 

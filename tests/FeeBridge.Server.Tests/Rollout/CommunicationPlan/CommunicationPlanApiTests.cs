@@ -63,6 +63,37 @@ public abstract class CommunicationPlanApiTests(CommunicationPlanSite site)
         (await site.Anonymous.GetAsync(Plan("530"))).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
     }
 
+    // Issue 16 part 2: "When a fact changes (a new cut-over date) the drafts and the plan show that they changed."
+    [Fact]
+    public async Task AChangedFact_ShowsOnThePlan_OldToNew_UntilTheProjectLeaderMarksItSeen()
+    {
+        using var leader = await site.StaffAsync("projektleder-101");
+        var first = await (await leader.GetAsync(Plan("101"))).Json();
+        first["changedFacts"]!.AsArray().ShouldBeEmpty("the first read is the baseline: the default plan was written from these facts");
+
+        // The plan was seen when København's cut-over date was another: as if the configuration moved it since.
+        await using (var store = site.OpenStore())
+        {
+            var code = FeeBridge.Domain.Kommunekode.Parse("101");
+            var seen = (await store.Rollout.Drafts.SeenAsync(code, default))["kommunikationsplan"];
+            var older = seen.Facts.Select(f => f.Key == "bibliotek.710100.skaeringsdato" ? f with { Value = "1. februar 2027" } : f).ToList();
+            await store.Rollout.Drafts.MarkSeenAsync(code, "kommunikationsplan", older, seen.SeenAt, seen.SeenBy, default);
+        }
+        var change = (await (await leader.GetAsync(Plan("101"))).Json())["changedFacts"]!.AsArray().ShouldHaveSingleItem()!;
+        ((string)change["before"]!).ShouldBe("1. februar 2027");
+        ((string)change["after"]!).ShouldBe("30. november 2020");
+
+        using var kombit = await site.StaffAsync("kombit");
+        (await kombit.PostAsync(Plan("101") + "/seen", null)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        using var seenNow = await leader.PostAsync(Plan("101") + "/seen", null);
+        seenNow.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await seenNow.Json())["changedFacts"]!.AsArray().ShouldBeEmpty();
+        (await (await leader.GetAsync(Plan("101"))).Json())["changedFacts"]!.AsArray().ShouldBeEmpty();
+        using var auditor = await site.StaffAsync("revisor");
+        (await (await auditor.GetAsync("/api/v1/staff/audit?actor=projektleder-101")).Array())
+            .Select(e => (string)e!["action"]!).ShouldContain("rollout.communication-plan.facts-seen");
+    }
+
     [Fact]
     public async Task APlanPastItsDates_ShowsItsRowsOverdue_UntilTheyAreDone()
     {

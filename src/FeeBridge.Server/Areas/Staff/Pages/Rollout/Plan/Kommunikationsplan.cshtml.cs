@@ -30,6 +30,16 @@ public sealed class KommunikationsplanModel(CommunicationPlans plans, FeeBridgeS
         return Page();
     }
 
+    /// <summary>Today's facts count as seen for the plan (its changed-fact markers go), audited as the API does.</summary>
+    public async Task<IActionResult> OnPostSeenAsync(string kommunekode, CancellationToken ct)
+    {
+        if (Denied(kommunekode, change: true) is { } denied) return denied;
+        await plans.ReadAsync(Municipality!.Code, StaffMember.UserName, ct);
+        await plans.MarkSeenAsync(Municipality.Code, StaffMember.UserName, ct);
+        await audit.RecordAsync(StaffMember, "rollout.communication-plan.facts-seen", $"rollout/{Municipality.Code}/communication-plan", null, null, ct);
+        return Redirect($"/staff/rollout/{Municipality.Code.Value}/kommunikationsplan");
+    }
+
     public async Task<IActionResult> OnPostAsync(string kommunekode, CancellationToken ct)
     {
         if (Denied(kommunekode, change: true) is { } denied) return denied;
