@@ -18,14 +18,17 @@ internal static class MunicipalityScope
     /// <summary>Null when the caller may go on (with <paramref name="code"/> set); otherwise the 404 or 403 to answer.</summary>
     public static IResult? Denied(HttpContext http, string kommunekode, bool change, out Kommunekode code)
     {
-        code = default;
-        if (!Kommunekode.TryParse(kommunekode, out code, out _) || MunicipalityRegister.Denmark.Find(code) is null)
-            return Problems.Result(StatusCodes.Status404NotFound, "No such municipality", "There is no municipality with this kommunekode.");
+        if (Unknown(kommunekode, out code) is { } unknown) return unknown;
         var user = User(http);
         if (change ? !user.MayChangeRollout(code.Value) : !user.MayReadRollout(code.Value))
             return StaffEndpoints.Forbidden(change ? "Only the municipality's own project leader changes its workspace." : "Project leaders see only their own municipality.");
         return null;
     }
+
+    /// <summary>The 404 for a kommunekode that is none of the 98, else null (with <paramref name="code"/> set), for calls with access rules of their own.</summary>
+    public static IResult? Unknown(string kommunekode, out Kommunekode code) =>
+        Kommunekode.TryParse(kommunekode, out code, out _) && MunicipalityRegister.Denmark.Find(code) is not null ? null
+            : Problems.Result(StatusCodes.Status404NotFound, "No such municipality", "There is no municipality with this kommunekode.");
 
     /// <summary>Today in Europe/Copenhagen, the day deadlines are measured against.</summary>
     public static DateOnly Today(TimeProvider clock) => Domain.Routing.PaymentDeadline.LocalDate(clock.GetUtcNow());

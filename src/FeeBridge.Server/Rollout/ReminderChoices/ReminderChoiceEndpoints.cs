@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Json;
 using FeeBridge.Rollout.Organisation;
 using FeeBridge.Rollout.Reminders;
-using FeeBridge.Rollout.Municipalities;
 using FeeBridge.Server.Staff;
 
 namespace FeeBridge.Server.Rollout.ReminderChoices;
@@ -30,7 +29,7 @@ public static class ReminderChoiceEndpoints
 
     private static async Task<IResult> List(HttpContext http, string kommunekode, PersonReminderChoices choices, CancellationToken ct)
     {
-        if (Known(kommunekode) is not { } code) return NoMunicipality();
+        if (MunicipalityScope.Unknown(kommunekode, out var code) is { } unknown) return unknown;
         var user = MunicipalityScope.User(http);
         var people = await choices.ListAsync(user, code, ct);
         if (!user.MayReadRollout(code.Value) && people.Count == 0)
@@ -40,7 +39,7 @@ public static class ReminderChoiceEndpoints
 
     private static async Task<IResult> Put(HttpContext http, string kommunekode, PersonReminderChoices choices, CancellationToken ct)
     {
-        if (Known(kommunekode) is not { } code) return NoMunicipality();
+        if (MunicipalityScope.Unknown(kommunekode, out var code) is { } unknown) return unknown;
         var (doc, problem) = await JsonBody.ReadAsync(http.Request);
         if (problem is not null) return problem;
         using var _ = doc;
@@ -101,9 +100,4 @@ public static class ReminderChoiceEndpoints
 
     private static PersonJson Json(PersonReminders p) =>
         new(p.Person.Email.Value, p.Person.Name, p.Own, Json(p.Preferences), PersonReminderChoices.Describe(p.Preferences), p.UpdatedAt, p.UpdatedBy);
-
-    private static Kommunekode? Known(string kommunekode) =>
-        Kommunekode.TryParse(kommunekode, out var code, out _) && MunicipalityRegister.Denmark.Find(code) is not null ? code : null;
-
-    private static IResult NoMunicipality() => Problems.Result(StatusCodes.Status404NotFound, "No such municipality", "There is no municipality with this kommunekode.");
 }

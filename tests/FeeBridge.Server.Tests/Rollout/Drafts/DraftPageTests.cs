@@ -16,29 +16,11 @@ public sealed partial class DraftPageTests(PostgresDraftSite site, Browser brows
 {
     private string Url(string path) => new Uri(site.Address, path).ToString();
 
-    private async Task<(IPage Page, List<string> Refused)> SignInAsync(string user, int width = 1280)
-    {
-        var page = await browser.NewPageAsync(width: width);
-        var refused = new List<string>();
-        page.Console += (_, m) => { if (m.Type == "error") refused.Add(m.Text); };
-        await page.GotoAsync(Url("/staff"));
-        await page.Locator("#projektleder").SelectOptionAsync(user);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Log ind som projektleder" }).ClickAsync();
-        await Assertions.Expect(page).ToHaveURLAsync(StartPage());
-        return (page, refused);
-    }
+    private Task<(IPage Page, List<string> Refused)> SignInAsync(string user, int width = 1280) =>
+        StaffPages.SignInAsProjectLeaderAsync(browser, site.Address, user, width);
 
-    [GeneratedRegex("/staff$")]
-    private static partial Regex StartPage();
-
-    private static async Task ShouldBeAccessibleAndFitAsync(IPage page, string name, List<string> refused)
-    {
-        await Browser.ScreenshotAsync(page, name);
-        (await Browser.AccessibilityViolationsAsync(page)).ShouldBeEmpty();
-        var (scroll, window) = (await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth"), page.ViewportSize!.Width);
-        scroll.ShouldBeLessThanOrEqualTo(window, $"{name} scrolls sideways");
-        refused.ShouldNotContain(m => m.Contains("Content Security Policy"));
-    }
+    private static Task ShouldBeAccessibleAndFitAsync(IPage page, string name, List<string> refused) =>
+        StaffPages.ShouldBeAccessibleAndFitAsync(page, name, refused);
 
     [Fact]
     public async Task TheList_LeadsToEachDraft_WhichIsPreviewed_RefusedSayingWhere_AndSavedAsAVersion()
