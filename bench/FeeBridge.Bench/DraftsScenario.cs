@@ -15,10 +15,12 @@ namespace FeeBridge.Bench;
 /// facts). Each municipality gets 1–3 libraries with their own cut-over dates, a minimum, a payment site and a
 /// measured speed; a round moves every library's cut-over date a week (the change), then writes for each:
 /// the seven channels' drafts from their templates (parsed as the server parses them, each time), the SMS texts
-/// counted, the facts and their changes since the round before (the markers), the poster's and desk card's texts,
-/// the FAQ question bank, and the before and after flows as BPMN XML. Baseline in the same run: the same number of
+/// counted, the facts and their changes since the round before (the markers), the poster's and desk card's texts
+/// and their PDFs (poster A4 and A3, desk card A5: <see cref="PrintPdf"/>, as the server serves them), the FAQ
+/// question bank, and the before and after flows as BPMN XML. Baseline in the same run: the same number of
 /// trivial templates (<c>&lt;p&gt;{{ kommune.navn }}&lt;/p&gt;</c>) parsed and rendered — the floor of the template
-/// engine. Reports seconds per round and per municipality, the split drafts/flows, and the process's peak RSS.
+/// engine. Reports seconds per round and per municipality, the split drafts/PDFs/flows, the PDFs made and their
+/// size, and the process's peak RSS.
 /// </summary>
 public static class DraftsScenario
 {
@@ -27,15 +29,16 @@ public static class DraftsScenario
     public static Task RunAsync(BenchOptions o)
     {
         var municipalities = MunicipalityRegister.Denmark.All;
-        Console.WriteLine($"# drafts: {municipalities.Count} municipalities × ({DraftChannels.All.Count} drafts + 2 BPMN flows + print texts + FAQ bank), {Rounds} rounds after a configuration change, {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
+        Console.WriteLine($"# drafts: {municipalities.Count} municipalities × ({DraftChannels.All.Count} drafts + {PdfPieces.Length} PDFs (poster A4, A3, desk card) + 2 BPMN flows + FAQ bank), {Rounds} rounds after a configuration change, {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
         var facts = municipalities.Select((m, i) => Facts(m, i, shift: 0)).ToList();
         var seen = facts.Select(DraftFacts.Of).ToList();
-        Regenerate(facts, seen); // warm-up: JIT, Fluid's parser, the embedded templates read once
+        Regenerate(facts, seen); // warm-up: JIT, Fluid's parser, the embedded templates read once, the PDF font loaded
 
         Console.WriteLine();
-        Console.WriteLine("| round | total s | per municipality ms | drafts s | flows s | changed facts | output MB | baseline s (trivial template) | × baseline |");
-        Console.WriteLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        Console.WriteLine("| round | total s | per municipality ms | drafts s | PDFs s | flows s | changed facts | PDFs | PDF MB | other output MB | baseline s (trivial template) | × baseline |");
+        Console.WriteLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         var totals = new List<double>();
+        var pdfShares = new List<double>();
         for (var round = 1; round <= Rounds; round++)
         {
             facts = [.. municipalities.Select((m, i) => Facts(m, i, shift: round * 7))];
@@ -43,21 +46,27 @@ public static class DraftsScenario
             seen = [.. facts.Select(DraftFacts.Of)];
             var baseline = Baseline(facts);
             totals.Add(r.Total);
-            Console.WriteLine($"| {round} | {r.Total:F3} | {r.Total * 1000 / facts.Count:F2} | {r.Drafts:F3} | {r.Flows:F3} | {r.Changes} | {r.Bytes / 1e6:F1} | {baseline:F3} | {r.Total / baseline:F1} |");
+            pdfShares.Add(r.Pdfs / r.Total);
+            Console.WriteLine($"| {round} | {r.Total:F3} | {r.Total * 1000 / facts.Count:F2} | {r.Drafts:F3} | {r.Pdfs:F3} | {r.Flows:F3} | {r.Changes} | {r.PdfCount} | {r.PdfBytes / 1e6:F1} | {r.Bytes / 1e6:F1} | {baseline:F3} | {r.Total / baseline:F1} |");
         }
         Console.WriteLine();
-        Console.WriteLine($"median round {Median(totals):F3} s ({Median(totals) * 1000 / facts.Count:F2} ms per municipality); peak RSS {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:F0} MB");
+        Console.WriteLine($"median round {Median(totals):F3} s ({Median(totals) * 1000 / facts.Count:F2} ms per municipality, the PDFs {Median(pdfShares):P0} of it); peak RSS {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:F0} MB");
         return Task.CompletedTask;
     }
 
-    private sealed record Result(double Total, double Drafts, double Flows, int Changes, long Bytes);
+    /// <summary>The printed drafts, each a PDF per municipality per round.</summary>
+    private static readonly PrintPiece[] PdfPieces = [PrintPiece.PosterA4, PrintPiece.PosterA3, PrintPiece.DeskCard];
+
+    private sealed record Result(double Total, double Drafts, double Pdfs, double Flows, int Changes, long Bytes, int PdfCount, long PdfBytes);
 
     private static Result Regenerate(IReadOnlyList<MunicipalityFacts> all, IReadOnlyList<IReadOnlyList<DraftFact>> seen)
     {
         var drafts = new Stopwatch();
+        var pdfs = new Stopwatch();
         var flows = new Stopwatch();
-        long bytes = 0;
+        long bytes = 0, pdfBytes = 0;
         var changes = 0;
+        var pdfCount = 0;
         for (var i = 0; i < all.Count; i++)
         {
             var facts = all[i];
@@ -70,14 +79,26 @@ public static class DraftsScenario
                 if (channel.Format == DraftFormat.Text) bytes += SmsDraft.Messages(rendered.Value.Output).Sum(m => m.Count.Segments);
             }
             changes += DraftFacts.Changes(seen[i], DraftFacts.Of(facts)).Count;
-            bytes += PrintTexts.Poster(facts).Points.Count + PrintTexts.DeskCard(facts).Points.Count + FaqQuestionBank.For(facts).Count;
+            var poster = PrintTexts.Poster(facts);
+            var deskCard = PrintTexts.DeskCard(facts);
+            bytes += poster.Points.Count + deskCard.Points.Count + FaqQuestionBank.For(facts).Count;
             drafts.Stop();
+            pdfs.Start();
+            foreach (var piece in PdfPieces)
+            {
+                var pdf = PrintPdf.Render(piece == PrintPiece.DeskCard ? deskCard : poster, piece, facts.Name);
+                if (!pdf.AsSpan().StartsWith("%PDF-"u8)) throw new InvalidOperationException($"{facts.Code} {piece}: not a PDF");
+                pdfBytes += pdf.Length;
+                pdfCount++;
+            }
+            pdfs.Stop();
             flows.Start();
             bytes += BpmnWriter.Write(ChangedWorkflows.Build(facts, WorkflowVariant.Before)).Length;
             bytes += BpmnWriter.Write(ChangedWorkflows.Build(facts, WorkflowVariant.After)).Length;
             flows.Stop();
         }
-        return new Result(drafts.Elapsed.TotalSeconds + flows.Elapsed.TotalSeconds, drafts.Elapsed.TotalSeconds, flows.Elapsed.TotalSeconds, changes, bytes);
+        return new Result(drafts.Elapsed.TotalSeconds + pdfs.Elapsed.TotalSeconds + flows.Elapsed.TotalSeconds,
+            drafts.Elapsed.TotalSeconds, pdfs.Elapsed.TotalSeconds, flows.Elapsed.TotalSeconds, changes, bytes, pdfCount, pdfBytes);
     }
 
     /// <summary>As many parses and renders as the drafts, of a template that only writes the name.</summary>

@@ -1,6 +1,7 @@
 using FeeBridge.Persistence;
 using FeeBridge.Rollout.Municipalities;
 using FeeBridge.Rollout.Organisation;
+using FeeBridge.Rollout.Pdf;
 
 namespace FeeBridge.Server.Rollout;
 

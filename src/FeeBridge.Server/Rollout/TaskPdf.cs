@@ -1,5 +1,6 @@
 using System.Globalization;
 using FeeBridge.Rollout.Organisation;
+using FeeBridge.Rollout.Pdf;
 using FeeBridge.Rollout.Workspace;
 using PdfSharp.Pdf;
 

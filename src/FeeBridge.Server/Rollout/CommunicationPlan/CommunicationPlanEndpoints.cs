@@ -2,6 +2,7 @@ using System.Text.Json;
 using FeeBridge.Persistence;
 using FeeBridge.Persistence.Rollout;
 using FeeBridge.Rollout.Communication.Plan;
+using FeeBridge.Rollout.Pdf;
 using FeeBridge.Rollout.Workspace;
 using FeeBridge.Server.Staff;
 

@@ -1,4 +1,5 @@
 using FeeBridge.Rollout.Communication.Plan;
+using FeeBridge.Rollout.Pdf;
 using PdfSharp.Pdf;
 
 namespace FeeBridge.Server.Rollout.CommunicationPlan;

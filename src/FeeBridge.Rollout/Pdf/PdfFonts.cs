@@ -1,12 +1,13 @@
 using PdfSharp.Fonts;
 
-namespace FeeBridge.Server.Rollout;
+namespace FeeBridge.Rollout.Pdf;
 
 /// <summary>
 /// The font of FeeBridge's PDFs: DejaVu Sans (regular and bold) from Debian's <c>fonts-dejavu-core</c>, the TTF files
 /// under <c>/usr/share/fonts/truetype/dejavu</c>. PDFsharp 6 on Linux finds no fonts by itself, so this resolver
 /// gives it those two files; DejaVu covers æ, ø, å and every other letter a Danish text holds, and PDFsharp embeds
 /// the subset used, so the PDF reads the same anywhere. <see cref="Family"/> is the one family name asked for.
+/// The rollout's one read from disk: the machine's font, once per process, as the time zone comes from its tzdata.
 /// </summary>
 public sealed class PdfFonts : IFontResolver
 {

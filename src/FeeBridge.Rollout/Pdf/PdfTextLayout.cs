@@ -1,14 +1,14 @@
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
 
-namespace FeeBridge.Server.Rollout;
+namespace FeeBridge.Rollout.Pdf;
 
 /// <summary>
 /// Flowing text down A4 pages with PDFsharp alone (MigraDoc is not to be had): headings, label/value lines and
 /// paragraphs, wrapped at word boundaries (a word wider than the line, such as a long link, is cut by characters) and
 /// continued on a new page when the page is full. Page numbers are added at the end, when the count is known.
 /// </summary>
-internal sealed class PdfTextLayout : IDisposable
+public sealed class PdfTextLayout : IDisposable
 {
     private const double Margin = 56; // 2 cm
     private const double FooterHeight = 24;

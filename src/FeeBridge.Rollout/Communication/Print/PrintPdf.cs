@@ -1,8 +1,8 @@
-using FeeBridge.Rollout.Communication.Print;
+using FeeBridge.Rollout.Pdf;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
 
-namespace FeeBridge.Server.Rollout;
+namespace FeeBridge.Rollout.Communication.Print;
 
 /// <summary>The printed pieces and their paper: the poster on A4 or A3 (portrait), the desk card on A5 (landscape).</summary>
 public enum PrintPiece
