@@ -76,6 +76,7 @@ public sealed class FeeBridgeStore : IAsyncDisposable
         await RolloutStore.Sequence.ApplyAsync(Dialect, ct);
         await AuditStore.Sequence.ApplyAsync(Dialect, ct);
         await StaffConsoleStore.Sequence.ApplyAsync(Dialect, ct);
+        await Ledger.FillDebtorHashesAsync(ct);
     }
 
     public async ValueTask DisposeAsync()

@@ -16,7 +16,7 @@ namespace FeeBridge.Persistence.Claims;
 /// append through this one. All writes for one patron take turns (<see cref="StoreDialect.BeginWriteAsync"/>),
 /// because the minimum rule decides over the patron's claims together.
 /// </summary>
-public sealed class ClaimLedger(StoreDialect dialect, ClaimCodec codec)
+public sealed partial class ClaimLedger(StoreDialect dialect, ClaimCodec codec)
 {
     internal const string SummaryColumns =
         "agency_id, claim_id, municipality, patron_id, kind, status, route, hold_reason, amount_ore, written_down_ore, " +
@@ -220,6 +220,7 @@ public sealed class ClaimLedger(StoreDialect dialect, ClaimCodec codec)
         new("paid_ore", ColumnType.Int64), new("written_off_ore", ColumnType.Int64), new("outstanding_ore", ColumnType.Int64),
         new("debtor_system_claim_id", ColumnType.Text), new("created_at", ColumnType.Text), new("updated_at", ColumnType.Int64),
         new("last_seq", ColumnType.Int32), new("credit_ore", ColumnType.Int64), new("needs_reconciliation", ColumnType.Int32),
+        new("debtor_hash", ColumnType.Blob),
     ];
 
     /// <summary>
@@ -267,7 +268,7 @@ public sealed class ClaimLedger(StoreDialect dialect, ClaimCodec codec)
                 ClaimNames.Of(state.Status), ClaimNames.Of(state.Route), state.HoldReason is { } r ? ClaimNames.Of(r) : null,
                 state.Amount.Ore, state.WrittenDown.Ore, state.Paid.Ore, state.WrittenOff.Ore, state.Outstanding.Ore, state.DebtorSystemClaimId,
                 h.CreatedAt.ToString("O", CultureInfo.InvariantCulture), ClaimCodec.ToMicros(state.UpdatedAt), state.Events.Count,
-                state.Credit.Ore, state.NeedsReconciliation ? 1 : 0);
+                state.Credit.Ore, state.NeedsReconciliation ? 1 : 0, DebtorHash(state));
         }
 
         await using var cmd = scope.Command("");
@@ -289,7 +290,7 @@ public sealed class ClaimLedger(StoreDialect dialect, ClaimCodec codec)
                 written_down_ore = excluded.written_down_ore, paid_ore = excluded.paid_ore, written_off_ore = excluded.written_off_ore,
                 outstanding_ore = excluded.outstanding_ore, debtor_system_claim_id = excluded.debtor_system_claim_id,
                 updated_at = excluded.updated_at, last_seq = excluded.last_seq,
-                credit_ore = excluded.credit_ore, needs_reconciliation = excluded.needs_reconciliation
+                credit_ore = excluded.credit_ore, needs_reconciliation = excluded.needs_reconciliation, debtor_hash = excluded.debtor_hash
             """)).Append(";\n");
         if (sql.Length == 0) return;
         cmd.CommandText = sql.ToString();
@@ -302,6 +303,12 @@ public sealed class ClaimLedger(StoreDialect dialect, ClaimCodec codec)
         await readAlso(results);
         while (await results.NextResultAsync(ct)) { }
     }
+
+    /// <summary>
+    /// The keyed hash of the claim's own debtor where someone else (a minor's guardian) is liable, so the desk finds
+    /// the child's claims by the child's number as well; null where the debtor is the liable party.
+    /// </summary>
+    private byte[]? DebtorHash(ClaimState state) => state.Header.Guardian is null ? null : codec.LiableHash(state.Debtor);
 
     /// <summary>Whether an agency's library system is FBS, which hears of full payment through its payment call.</summary>
     public Func<string, bool> AgencyUsesFbs { get; set; } = _ => false;

@@ -217,6 +217,20 @@ public static class Migrations
                 expires_at         {int64} NOT NULL
             );
             """, null),
+        (10, """
+            -- A minor's claims are found by the child's own CPR number too, not only by the liable guardian's: the
+            -- keyed hash of the claim's own debtor, kept only where someone else is liable (small, partial index).
+            ALTER TABLE claim_summaries ADD COLUMN debtor_hash {blob};
+            CREATE INDEX claim_summaries_debtor ON claim_summaries (debtor_hash) WHERE debtor_hash IS NOT NULL;
+            -- The claims written before this step: their hashes are filled in by the ledger (it holds the key), then
+            -- the row leaves this list.
+            CREATE TABLE debtor_hash_backfill (
+                agency_id          TEXT NOT NULL,
+                claim_id           TEXT NOT NULL,
+                PRIMARY KEY (agency_id, claim_id)
+            );
+            INSERT INTO debtor_hash_backfill (agency_id, claim_id) SELECT agency_id, claim_id FROM claims WHERE guardian_cpr IS NOT NULL;
+            """, null),
     ];
 
     /// <summary>The ledger's sequence (claims, queues, keys), recorded in <c>schema_migrations</c>.</summary>

@@ -51,8 +51,9 @@ public sealed partial class StaffConsoleStore
     }
 
     /// <summary>
-    /// Patrons at the agencies whose claims <paramref name="party"/> is liable for (their own, or as a guardian): found
-    /// through the keyed hash, so the number itself is never compared, stored or logged in plain.
+    /// Patrons at the agencies whose claims <paramref name="party"/> is liable for (their own, or as a guardian), or
+    /// whose claims are <paramref name="party"/>'s own while a guardian is liable (a child's number finds the child):
+    /// found through the keyed hashes, so the number itself is never compared, stored or logged in plain.
     /// </summary>
     public async Task<IReadOnlyList<PatronHit>> PatronsByLiableAsync(IReadOnlyCollection<string> agencyIds, DebtorId party, CancellationToken ct)
     {
@@ -62,7 +63,7 @@ public sealed partial class StaffConsoleStore
         await using (var cmd = c.CreateCommand())
         {
             cmd.With("@h", ledger.Codec.LiableHash(party));
-            cmd.CommandText = $"SELECT agency_id, patron_id FROM claim_summaries WHERE liable_hash = @h AND {dialect.OneOf(cmd, "agency_id", "agencies", agencyIds)}";
+            cmd.CommandText = $"SELECT agency_id, patron_id FROM claim_summaries WHERE (liable_hash = @h OR debtor_hash = @h) AND {dialect.OneOf(cmd, "agency_id", "agencies", agencyIds)}";
             await using var r = await cmd.ExecuteReaderAsync(ct);
             while (await r.ReadAsync(ct)) patrons.Add((r.GetString(0), r.GetString(1)));
         }
