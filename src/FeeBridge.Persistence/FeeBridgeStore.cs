@@ -26,6 +26,7 @@ public sealed class FeeBridgeStore : IAsyncDisposable
         Intake = new ClaimIntakeStore(dialect, Ledger, Claims);
         ApiKeys = new ApiKeyStore(dialect);
         Outbox = new OutboxStore(dialect, Ledger);
+        Circuits = new CircuitStore(dialect);
         Inbox = new InboxStore(dialect, Ledger);
         Notices = new NoticeStore(dialect);
         Monitoring = new MonitoringStore(dialect);
@@ -48,6 +49,8 @@ public sealed class FeeBridgeStore : IAsyncDisposable
     /// <summary>Handlings for the debtor systems, and the receipts they answer with.</summary>
     public ApiKeyStore ApiKeys { get; }
     public OutboxStore Outbox { get; }
+    /// <summary>The debtor systems' open circuits, as every process sees them.</summary>
+    public CircuitStore Circuits { get; }
     /// <summary>The debtor systems' reports (payments, write-offs, hand-offs), stored and then applied.</summary>
     public InboxStore Inbox { get; }
     public NoticeStore Notices { get; }

@@ -143,7 +143,7 @@ public sealed class DebtorSystemDispatcher(
         {
             metrics.DebtorSystemCall(municipality, clock.GetElapsedTime(started), succeeded: false);
             span?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, "transient failure");
-            circuit.Failed(clock.GetUtcNow());
+            if (circuit.Failed(clock.GetUtcNow()) is { } openUntil) await store.Circuits.OpenedAsync(municipality, clock.GetUtcNow(), openUntil, ct);
             var attempts = items.Max(i => i.Attempts) + 1;
             log.LogWarning("Shipment of {Count} handlings to municipality {Municipality} failed (attempt {Attempt}): {Reason}",
                 items.Count, municipality, attempts, e.Message);
@@ -151,7 +151,7 @@ public sealed class DebtorSystemDispatcher(
             return;
         }
 
-        circuit.Succeeded();
+        if (circuit.Succeeded()) await store.Circuits.ClosedAsync(municipality, ct);
         var receipts = answer.Kvitteringer.ToDictionary(k => k.HandlingId);
         var outcomes = items.Where(i => receipts.ContainsKey(i.HandlingId)).Select(i =>
         {
@@ -202,20 +202,26 @@ public sealed class Circuit(TimeSpan rest)
         lock (_gate) return now >= _openUntil;
     }
 
-    public void Failed(DateTimeOffset now)
+    /// <summary>Counts a failure; gives the end of the rest when this one opened the circuit (or opened it again).</summary>
+    public DateTimeOffset? Failed(DateTimeOffset now)
     {
         lock (_gate)
         {
-            if (++_failures >= Threshold) _openUntil = now + rest;
+            if (++_failures < Threshold) return null;
+            _openUntil = now + rest;
+            return _openUntil;
         }
     }
 
-    public void Succeeded()
+    /// <summary>Closes the circuit; true when it had been open, so the change is worth telling.</summary>
+    public bool Succeeded()
     {
         lock (_gate)
         {
+            var wasOpen = _failures >= Threshold;
             _failures = 0;
             _openUntil = default;
+            return wasOpen;
         }
     }
 }

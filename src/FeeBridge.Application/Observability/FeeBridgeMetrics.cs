@@ -58,7 +58,4 @@ public sealed class FeeBridgeMetrics
 
     /// <summary>The dispatcher names each municipality's circuit once; the gauge asks it when scraped.</summary>
     public void Circuit(string municipality, Func<bool> isOpen) => _circuits[municipality] = isOpen;
-
-    /// <summary>Whether this process's dispatcher leaves the municipality's debtor system alone just now (the finance queue shows it).</summary>
-    public bool CircuitOpen(string municipality) => _circuits.TryGetValue(municipality, out var isOpen) && isOpen();
 }

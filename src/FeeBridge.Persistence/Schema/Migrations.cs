@@ -231,6 +231,15 @@ public static class Migrations
             );
             INSERT INTO debtor_hash_backfill (agency_id, claim_id) SELECT agency_id, claim_id FROM claims WHERE guardian_cpr IS NOT NULL;
             """, null),
+        (11, """
+            -- A debtor system's open circuit, for every process to see (the finance queue may be served by another
+            -- process than the one sending): written when it opens and when it closes, read as open until open_until.
+            CREATE TABLE debtor_circuits (
+                municipality       TEXT PRIMARY KEY,
+                open_until         {int64} NOT NULL,
+                opened_at          {int64} NOT NULL
+            );
+            """, null),
     ];
 
     /// <summary>The ledger's sequence (claims, queues, keys), recorded in <c>schema_migrations</c>.</summary>

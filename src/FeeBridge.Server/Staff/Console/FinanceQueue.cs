@@ -38,7 +38,7 @@ public abstract record Resolution
 /// in the queue's resolutions and the audit log. Bulk resolutions are carried out only when the caller confirms the
 /// number of items and their sum.
 /// </summary>
-public sealed class FinanceQueue(FeeBridgeStore store, Tenants tenants, ClaimOperations operations, ConsoleCommands commands, FeeBridgeMetrics metrics,
+public sealed class FinanceQueue(FeeBridgeStore store, Tenants tenants, ClaimOperations operations, ConsoleCommands commands,
     NoticeSignal notices, StaffAudit audit, TimeProvider clock)
 {
     /// <summary>A handling counts as stuck after this many failed sends, or this long waiting.</summary>
@@ -53,8 +53,10 @@ public sealed class FinanceQueue(FeeBridgeStore store, Tenants tenants, ClaimOpe
     private static readonly TimeZoneInfo Copenhagen = TimeZoneInfo.FindSystemTimeZoneById("Europe/Copenhagen");
     private readonly ConcurrentDictionary<(string, int), (DateTimeOffset At, IReadOnlyList<DayTotals> Days)> _totals = new();
 
-    public Task<QueuePage> QueueAsync(MunicipalityRules m, QueueKind? kind, int limit, CancellationToken ct) =>
-        store.StaffConsole.QueueAsync(m.Code.Value, AgenciesOf(m), kind, limit, StuckAttempts, clock.GetUtcNow() - StuckAfter, metrics.CircuitOpen(m.Code.Value), ct);
+    /// <remarks>The circuit as the store has it: the process sending to the debtor system need not be this one.</remarks>
+    public async Task<QueuePage> QueueAsync(MunicipalityRules m, QueueKind? kind, int limit, CancellationToken ct) =>
+        await store.StaffConsole.QueueAsync(m.Code.Value, AgenciesOf(m), kind, limit, StuckAttempts, clock.GetUtcNow() - StuckAfter,
+            await store.Circuits.IsOpenAsync(m.Code.Value, clock.GetUtcNow(), ct), ct);
 
     /// <summary>The actions an item of this kind takes.</summary>
     public static IReadOnlyList<string> ActionsFor(QueueKind kind, string? reference = null) => kind switch
