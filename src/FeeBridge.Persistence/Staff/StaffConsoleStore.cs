@@ -46,6 +46,22 @@ public sealed partial class StaffConsoleStore(StoreDialect dialect, ClaimLedger 
         (3, $"""
             CREATE INDEX staff_claims_name ON claims (agency_id, {NameKeySqlite});
             """, "sqlite"),
+        (4, $"""
+            -- The finance queue at a million claims (docs/architecture.md, "The finance queue's indexes"). Refused
+            -- handlings other than registrations get an index of their own: the one over every refused handling made
+            -- each queue read walk all refused registrations (30,000 in the benchmark) to find none.
+            CREATE INDEX staff_outbox_refused_changes ON outbox (municipality, id)
+                WHERE state = 'rejected' AND kind <> '{nameof(FeeBridge.Domain.Claims.HandlingKind.OpretDebitorkonto)}';
+            DROP INDEX staff_outbox_rejected;
+            -- Rejected claims with their keys, so the count probes the outbox and the dismissals without reading a summary.
+            CREATE INDEX staff_summaries_rejected_keys ON claim_summaries (municipality, updated_at, agency_id, claim_id) WHERE status = 'rejected';
+            DROP INDEX staff_summaries_rejected;
+            -- Totals per day from the index alone (kind and state are what the totals group by).
+            CREATE INDEX staff_outbox_day ON outbox (municipality, created_at, kind, state);
+            DROP INDEX staff_outbox_created;
+            CREATE INDEX staff_inbox_day ON inbox (municipality, received_at, type, state, beloeb_ore);
+            DROP INDEX staff_inbox_received;
+            """, null),
     ]);
 
     private bool IsPostgres => dialect.Name == "postgresql";
