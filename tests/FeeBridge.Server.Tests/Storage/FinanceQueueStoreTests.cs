@@ -61,6 +61,39 @@ public abstract class FinanceQueueStoreTests(StoreKind kind)
     }
 
     [Fact]
+    public async Task CountsStayRight_AfterAResendAndADismissal_AndRefusedRegistrationsAreNotRefusedChanges()
+    {
+        // Hjørring (0860) and its library: the queue's partial indexes (migration step 4) must count exactly what waits.
+        using var host = new FeeBridgeHost(kind);
+        var sql = new StringBuilder("INSERT INTO outbox (municipality, agency_id, claim_id, seq, handling_id, kind, state, attempts, not_before, lease_until, receipt_code, receipt_text, created_at) VALUES ");
+        string[] kinds = ["OpretDebitorkonto", "OpretDebitorkonto", "OpretDebitorkonto", "NedskrivFordring", "AnnullerFordring"];
+        for (var i = 0; i < kinds.Length; i++)
+            sql.Append(CultureInfo.InvariantCulture, $"{(i > 0 ? "," : "")}('860', '786000', 'Q{i}', 2, '{Guid.NewGuid():D}', '{kinds[i]}', 'rejected', 1, 0, 0, 'AFVIST', 'Afvist', {1_780_000_000_000_000 + i})");
+        await host.Store.Dialect.ExecAsync(sql.ToString());
+        await RefusedReportsAsync(host, "860", 2);
+        var queue = host.Store.StaffConsole;
+        DateTimeOffset longAgo = new(2020, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        Task<QueuePage> Read() => queue.QueueAsync("860", ["786000"], null, 20, 3, longAgo, false, default);
+
+        var before = await Read();
+        before.Counts[QueueKind.Handling].ShouldBe(2); // the three refused registrations are rejected claims' business, not refused changes
+        before.Counts[QueueKind.Refused].ShouldBe(2);
+        before.Items.Where(i => i.Kind == QueueKind.Handling).Select(i => i.Reference).ShouldBe(["NedskrivFordring", "AnnullerFordring"], ignoreOrder: true);
+
+        var handling = before.Items.First(i => i.Kind == QueueKind.Handling && i.Reference == "NedskrivFordring");
+        (await queue.ResendHandlingAsync(long.Parse(handling.ItemId["handling:".Length..], CultureInfo.InvariantCulture), "860", DateTimeOffset.UtcNow, default)).ShouldBeTrue();
+        var report = before.Items.First(i => i.Kind == QueueKind.Refused);
+        await queue.RecordResolutionAsync(report.ItemId, report.Version, "860", "dismiss", "test", "set i FBS", DateTimeOffset.UtcNow, default);
+
+        var after = await Read();
+        after.Counts[QueueKind.Handling].ShouldBe(1);
+        after.Counts[QueueKind.Refused].ShouldBe(1);
+        after.Counts[QueueKind.Stuck].ShouldBe(0); // resent once, tried twice: on its way, not stuck
+        after.Items.ShouldNotContain(i => i.ItemId == handling.ItemId || i.ItemId == report.ItemId);
+        after.Items.Count.ShouldBe(2);
+    }
+
+    [Fact]
     public void ACountAtTheCap_IsShownAsThatManyPlus()
     {
         FinanceModel.Count(StaffConsoleStore.CountUpTo).ShouldBe("1.000+");
