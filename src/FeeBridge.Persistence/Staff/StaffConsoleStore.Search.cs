@@ -14,15 +14,15 @@ public sealed partial class StaffConsoleStore
     internal static string NameKeyPostgres => "(" + NameKey.Sql("CAST(header_json AS json) ->> 'debtorName'") + ")";
     internal static string NameKeySqlite => NameKey.Sql("json_extract(header_json, '$.debtorName')");
 
+    private string NameKeySql => IsPostgres ? NameKeyPostgres : NameKeySqlite;
 
     /// <summary>The patron with exactly this id at the agency, if it has claims there.</summary>
     public async Task<IReadOnlyList<PatronHit>> PatronByIdAsync(string agencyId, string patronId, CancellationToken ct) =>
         await HitsAsync([(agencyId, patronId)], ct);
 
     /// <summary>
-    /// Patrons at the agency with a word of their name (as the library system wrote it) that starts with
-    /// <paramref name="prefix"/>, folded (<see cref="NameKey"/>): "hans" finds "Mette Hansen"; several words must follow
-    /// each other as typed ("mette h"). At most <paramref name="limit"/>, by name.
+    /// Patrons at the agency whose name (as the library system wrote it) starts with <paramref name="prefix"/>, folded
+    /// (<see cref="NameKey"/>); at most <paramref name="limit"/>, by name.
     /// </summary>
     public async Task<IReadOnlyList<PatronHit>> PatronsByNameAsync(string agencyId, string prefix, int limit, CancellationToken ct)
     {
@@ -32,17 +32,17 @@ public sealed partial class StaffConsoleStore
         await using (var c = await dialect.OpenAsync(ct))
         await using (var cmd = c.CreateCommand())
         {
-            // A range of the names from each word on (staff_name_suffixes, in byte order on both stores): a prefix of
-            // any word, or of several words in a row. Read a few rows more than patrons wanted, since a patron may
-            // have several (names differing between claims, a word twice).
-            cmd.CommandText = """
-                SELECT patron_id, MIN(suffix) AS k FROM (
-                    SELECT patron_id, suffix FROM staff_name_suffixes
-                    WHERE agency_id = @a AND suffix >= @lo AND suffix < @hi
-                    ORDER BY suffix LIMIT @scan) x
+            // A range on the folded name: the index's own order, on both stores (PostgreSQL's byte-wise operators
+            // for text_pattern_ops). Read a few claims more than patrons wanted, since a patron has several.
+            var (ge, lt) = IsPostgres ? ("~>=~", "~<~") : (">=", "<");
+            cmd.CommandText = $"""
+                SELECT patron_id, MIN({NameKeySql}) AS k FROM (
+                    SELECT patron_id, header_json FROM claims
+                    WHERE agency_id = @a AND {NameKeySql} {ge} @lo AND {NameKeySql} {lt} @hi
+                    ORDER BY {NameKeySql} LIMIT @scan) x
                 GROUP BY patron_id ORDER BY k, patron_id LIMIT @n
                 """;
-            cmd.With("@a", agencyId).With("@lo", folded).With("@hi", folded + "\uFFFF").With("@scan", limit * 5).With("@n", limit);
+            cmd.With("@a", agencyId).With("@lo", folded).With("@hi", folded + "\uFFFF").With("@scan", limit * 20).With("@n", limit);
             await using var r = await cmd.ExecuteReaderAsync(ct);
             while (await r.ReadAsync(ct)) patrons.Add((agencyId, r.GetString(0)));
         }

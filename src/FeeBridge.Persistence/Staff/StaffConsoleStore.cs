@@ -62,69 +62,7 @@ public sealed partial class StaffConsoleStore(StoreDialect dialect, ClaimLedger 
             CREATE INDEX staff_inbox_day ON inbox (municipality, received_at, type, state, beloeb_ore);
             DROP INDEX staff_inbox_received;
             """, null),
-        (5, $"""
-            -- Search by any word of the name: each patron's folded name from each of its words on ("mette hansen",
-            -- "hansen"), kept by a trigger in the transaction that stores the claim (claims are never updated), so a
-            -- prefix of any word is one range of the primary key. Byte order (COLLATE "C"), as the search compares.
-            CREATE TABLE staff_name_suffixes (
-                agency_id  TEXT NOT NULL,
-                suffix     TEXT COLLATE "C" NOT NULL,
-                patron_id  TEXT NOT NULL,
-                PRIMARY KEY (agency_id, suffix, patron_id)
-            );
-            CREATE FUNCTION staff_name_suffixes_add() RETURNS trigger LANGUAGE plpgsql AS $$
-            DECLARE w text[] := string_to_array({NameKey.Sql("CAST(NEW.header_json AS json) ->> 'debtorName'")}, ' ');
-            BEGIN
-                INSERT INTO staff_name_suffixes (agency_id, suffix, patron_id)
-                SELECT NEW.agency_id, array_to_string(w[i:], ' '), NEW.patron_id FROM generate_subscripts(w, 1) i WHERE w[i] <> ''
-                ON CONFLICT DO NOTHING;
-                RETURN NULL;
-            END $$;
-            CREATE TRIGGER staff_name_suffixes_add AFTER INSERT ON claims FOR EACH ROW EXECUTE FUNCTION staff_name_suffixes_add();
-            INSERT INTO staff_name_suffixes (agency_id, suffix, patron_id)
-            SELECT DISTINCT c.agency_id, array_to_string(c.w[i:], ' '), c.patron_id
-            FROM (SELECT agency_id, patron_id, string_to_array({NameKeyPostgres}, ' ') AS w FROM claims) c, generate_subscripts(c.w, 1) i
-            WHERE c.w[i] <> ''
-            ON CONFLICT DO NOTHING;
-            """, "postgresql"),
-        (6, $"""
-            CREATE TABLE staff_name_suffixes (
-                agency_id  TEXT NOT NULL,
-                suffix     TEXT NOT NULL,
-                patron_id  TEXT NOT NULL,
-                PRIMARY KEY (agency_id, suffix, patron_id)
-            ) WITHOUT ROWID;
-            CREATE TRIGGER staff_name_suffixes_add AFTER INSERT ON claims BEGIN
-                INSERT OR IGNORE INTO staff_name_suffixes (agency_id, suffix, patron_id)
-                {SqliteSuffixes("SELECT NEW.agency_id AS agency_id, NEW.patron_id AS patron_id, " + NameKey.Sql("json_extract(NEW.header_json, '$.debtorName')") + " AS s1")};
-            END;
-            INSERT OR IGNORE INTO staff_name_suffixes (agency_id, suffix, patron_id)
-            {SqliteSuffixes($"SELECT agency_id, patron_id, {NameKeySqlite} AS s1 FROM claims")};
-            """, "sqlite"),
     ]);
-
-    /// <summary>
-    /// The name from each of its first <see cref="SqliteNameWords"/> words on, as rows (agency_id, suffix, patron_id),
-    /// from <paramref name="names"/> (agency_id, patron_id, s1: the folded name). SQLite has no arrays and allows no
-    /// recursive query in a trigger, so each word's start is taken after the previous one's first space.
-    /// </summary>
-    private static string SqliteSuffixes(string names)
-    {
-        var level = names;
-        var columns = "agency_id, patron_id, s1";
-        for (var n = 2; n <= SqliteNameWords; n++)
-        {
-            var prev = $"s{n - 1}";
-            level = $"SELECT {columns}, CASE WHEN instr({prev}, ' ') > 0 THEN substr({prev}, instr({prev}, ' ') + 1) END AS s{n} FROM ({level})";
-            columns += $", s{n}";
-        }
-        var numbers = string.Join(" UNION ALL ", Enumerable.Range(1, SqliteNameWords).Select(n => $"SELECT {n} AS n"));
-        var pick = string.Join(" ", Enumerable.Range(1, SqliteNameWords).Select(n => $"WHEN {n} THEN s{n}"));
-        return $"SELECT agency_id, suffix, patron_id FROM (SELECT agency_id, patron_id, CASE w.n {pick} END AS suffix FROM ({level}), ({numbers}) w) WHERE suffix IS NOT NULL AND suffix <> '' AND substr(suffix, 1, 1) <> ' '";
-    }
-
-    /// <summary>On SQLite a name is found by its first this many words (PostgreSQL: all of them).</summary>
-    internal const int SqliteNameWords = 8;
 
     private bool IsPostgres => dialect.Name == "postgresql";
 
