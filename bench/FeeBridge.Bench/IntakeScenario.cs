@@ -181,9 +181,9 @@ public static class IntakeScenario
     private static async Task InsertAsync(StoreDialect dialect, ClaimCodec codec, List<Row> rows)
     {
         await using var scope = await dialect.BeginWriteAsync("baseline", default);
-        await using var claim = scope.Command("INSERT INTO claims VALUES (@a, @c, '101', @p, @h, @j, @d, NULL, @t)");
-        await using var evt = scope.Command("INSERT INTO claim_events VALUES (@a, @c, @s, @t, @ty, @am, @da, NULL)");
-        await using var sum = scope.Command("INSERT INTO claim_summaries VALUES (@a, @c, '101', @p, @l, 'fee', @st, @ro, NULL, @am, 0, 0, 0, @o, NULL, @ca, @t, 2)");
+        await using var claim = scope.Command("INSERT INTO claims (agency_id, claim_id, municipality, patron_id, content_hash, header_json, debtor_cpr, guardian_cpr, received_at) VALUES (@a, @c, '101', @p, @h, @j, @d, NULL, @t)");
+        await using var evt = scope.Command("INSERT INTO claim_events (agency_id, claim_id, seq, at, type, amount_ore, data, idempotency_key) VALUES (@a, @c, @s, @t, @ty, @am, @da, NULL)");
+        await using var sum = scope.Command("INSERT INTO claim_summaries (agency_id, claim_id, municipality, patron_id, liable_hash, kind, status, route, hold_reason, amount_ore, written_down_ore, paid_ore, written_off_ore, outstanding_ore, debtor_system_claim_id, created_at, updated_at, last_seq) VALUES (@a, @c, '101', @p, @l, 'fee', @st, @ro, NULL, @am, 0, 0, 0, @o, NULL, @ca, @t, 2)");
         foreach (var r in rows)
         {
             Bind(claim, ("@a", Agency), ("@c", r.Header.ClaimId), ("@p", r.Header.PatronId), ("@h", r.Hash), ("@j", r.Json), ("@d", r.Cpr), ("@t", ClaimCodec.ToMicros(r.State.UpdatedAt)));
