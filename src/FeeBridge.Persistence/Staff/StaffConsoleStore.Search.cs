@@ -11,38 +11,58 @@ public sealed partial class StaffConsoleStore
 {
     // The name in the claim's header JSON; the query must spell it exactly as the index does. Properties, not fields:
     // the migration sequence (another part of this class) reads them while the type is initialised.
-    internal static string NameKeyPostgres => "(" + NameKey.Sql("CAST(header_json AS json) ->> 'debtorName'") + ")";
-    internal static string NameKeySqlite => NameKey.Sql("json_extract(header_json, '$.debtorName')");
+    private const string NamePostgres = "CAST(header_json AS json) ->> 'debtorName'";
+    private const string NameSqlite = "json_extract(header_json, '$.debtorName')";
+    internal static string NameKeyPostgres => "(" + NameKey.Sql(NamePostgres) + ")";
+    internal static string NameKeySqlite => NameKey.Sql(NameSqlite);
+    // The surname is the name's last word (folding changes no spaces, so the word may be cut out before folding).
+    // PostgreSQL cuts it with split_part from the end; SQLite, which has neither, keeps what follows the last space:
+    // rtrim by every character but the space stops at the last space.
+    internal static string SurnameKeyPostgres => "(" + NameKey.Sql($"split_part({NamePostgres}, ' ', -1)") + ")";
+    internal static string SurnameKeySqlite => NameKey.Sql($"substr({NameSqlite}, length(rtrim({NameSqlite}, replace({NameSqlite}, ' ', ''))) + 1)");
 
     private string NameKeySql => IsPostgres ? NameKeyPostgres : NameKeySqlite;
+    private string SurnameKeySql => IsPostgres ? SurnameKeyPostgres : SurnameKeySqlite;
 
     /// <summary>The patron with exactly this id at the agency, if it has claims there.</summary>
     public async Task<IReadOnlyList<PatronHit>> PatronByIdAsync(string agencyId, string patronId, CancellationToken ct) =>
         await HitsAsync([(agencyId, patronId)], ct);
 
     /// <summary>
-    /// Patrons at the agency whose name (as the library system wrote it) starts with <paramref name="prefix"/>, folded
-    /// (<see cref="NameKey"/>); at most <paramref name="limit"/>, by name.
+    /// Patrons at the agency found by name (as the library system wrote it, folded by <see cref="NameKey"/>): those whose
+    /// name starts with what was typed ("mette h"), and those whose surname starts with its last word while the name
+    /// starts with the words before it ("hansen", "mette hansen" for Mette Lund Hansen). At most
+    /// <paramref name="limit"/>, by name.
     /// </summary>
-    public async Task<IReadOnlyList<PatronHit>> PatronsByNameAsync(string agencyId, string prefix, int limit, CancellationToken ct)
+    public async Task<IReadOnlyList<PatronHit>> PatronsByNameAsync(string agencyId, string typed, int limit, CancellationToken ct)
     {
-        var folded = NameKey.Fold(prefix);
+        var folded = NameKey.Fold(typed);
         if (folded.Length == 0) return [];
+        var lastSpace = folded.LastIndexOf(' ');
+        var surname = folded[(lastSpace + 1)..];
+        var firstNames = lastSpace < 0 ? "" : folded[..lastSpace];
         var patrons = new List<(string, string)>();
         await using (var c = await dialect.OpenAsync(ct))
         await using (var cmd = c.CreateCommand())
         {
-            // A range on the folded name: the index's own order, on both stores (PostgreSQL's byte-wise operators
-            // for text_pattern_ops). Read a few claims more than patrons wanted, since a patron has several.
+            // Two ranges, each in its index's own order (PostgreSQL's byte-wise operators for text_pattern_ops). Each
+            // reads a few claims more than patrons wanted, since a patron has several.
             var (ge, lt) = IsPostgres ? ("~>=~", "~<~") : (">=", "<");
+            var firstNamesMatch = firstNames.Length == 0 ? "" : $"AND substr({NameKeySql}, 1, {firstNames.Length}) = @first";
             cmd.CommandText = $"""
-                SELECT patron_id, MIN({NameKeySql}) AS k FROM (
-                    SELECT patron_id, header_json FROM claims
-                    WHERE agency_id = @a AND {NameKeySql} {ge} @lo AND {NameKeySql} {lt} @hi
-                    ORDER BY {NameKeySql} LIMIT @scan) x
+                SELECT patron_id, MIN(k) AS k FROM (
+                    SELECT * FROM (SELECT patron_id, {NameKeySql} AS k FROM claims
+                        WHERE agency_id = @a AND {NameKeySql} {ge} @lo AND {NameKeySql} {lt} @hi
+                        ORDER BY {NameKeySql} LIMIT @scan) byname
+                    UNION ALL
+                    SELECT * FROM (SELECT patron_id, {NameKeySql} AS k FROM claims
+                        WHERE agency_id = @a AND {SurnameKeySql} {ge} @slo AND {SurnameKeySql} {lt} @shi {firstNamesMatch}
+                        ORDER BY {SurnameKeySql} LIMIT @scan) bysurname) x
                 GROUP BY patron_id ORDER BY k, patron_id LIMIT @n
                 """;
-            cmd.With("@a", agencyId).With("@lo", folded).With("@hi", folded + "\uFFFF").With("@scan", limit * 20).With("@n", limit);
+            cmd.With("@a", agencyId).With("@lo", folded).With("@hi", folded + "\uFFFF")
+               .With("@slo", surname).With("@shi", surname + "\uFFFF").With("@scan", limit * 20).With("@n", limit);
+            if (firstNames.Length > 0) cmd.With("@first", firstNames);
             await using var r = await cmd.ExecuteReaderAsync(ct);
             while (await r.ReadAsync(ct)) patrons.Add((agencyId, r.GetString(0)));
         }

@@ -62,6 +62,13 @@ public sealed partial class StaffConsoleStore(StoreDialect dialect, ClaimLedger 
             CREATE INDEX staff_inbox_day ON inbox (municipality, received_at, type, state, beloeb_ore);
             DROP INDEX staff_inbox_received;
             """, null),
+        (5, $"""
+            -- Patron search by surname: the last word of the name, folded (docs/architecture.md, "Searching by name").
+            CREATE INDEX staff_claims_surname ON claims (agency_id, {SurnameKeyPostgres} text_pattern_ops);
+            """, "postgresql"),
+        (6, $"""
+            CREATE INDEX staff_claims_surname ON claims (agency_id, {SurnameKeySqlite});
+            """, "sqlite"),
     ]);
 
     private bool IsPostgres => dialect.Name == "postgresql";
