@@ -15,11 +15,13 @@ public sealed partial class StaffConsoleStore
     private const string NameSqlite = "json_extract(header_json, '$.debtorName')";
     internal static string NameKeyPostgres => "(" + NameKey.Sql(NamePostgres) + ")";
     internal static string NameKeySqlite => NameKey.Sql(NameSqlite);
-    // The surname is the name's last word (folding changes no spaces, so the word may be cut out before folding).
-    // PostgreSQL cuts it with split_part from the end; SQLite, which has neither, keeps what follows the last space:
-    // rtrim by every character but the space stops at the last space.
-    internal static string SurnameKeyPostgres => "(" + NameKey.Sql($"split_part({NamePostgres}, ' ', -1)") + ")";
-    internal static string SurnameKeySqlite => NameKey.Sql($"substr({NameSqlite}, length(rtrim({NameSqlite}, replace({NameSqlite}, ' ', ''))) + 1)");
+    // The surname first: the name's last word, a space, then the whole name ("hansen mette lund hansen"), so "hansen"
+    // and "hansen mette" are each one key range. Folding changes no spaces, so the word may be cut out before folding.
+    // PostgreSQL cuts it with split_part from the end; SQLite, which has neither that nor regular expressions, keeps
+    // what follows the last space (rtrim by every character but the space stops there).
+    internal static string SurnameKeyPostgres => "(" + NameKey.Sql($"split_part({NamePostgres}, ' ', -1) || ' ' || ({NamePostgres})") + ")";
+    internal static string SurnameKeySqlite =>
+        NameKey.Sql($"substr({NameSqlite}, length(rtrim({NameSqlite}, replace({NameSqlite}, ' ', ''))) + 1) || ' ' || {NameSqlite}");
 
     private string NameKeySql => IsPostgres ? NameKeyPostgres : NameKeySqlite;
     private string SurnameKeySql => IsPostgres ? SurnameKeyPostgres : SurnameKeySqlite;
@@ -30,39 +32,37 @@ public sealed partial class StaffConsoleStore
 
     /// <summary>
     /// Patrons at the agency found by name (as the library system wrote it, folded by <see cref="NameKey"/>): those whose
-    /// name starts with what was typed ("mette h"), and those whose surname starts with its last word while the name
-    /// starts with the words before it ("hansen", "mette hansen" for Mette Lund Hansen). At most
-    /// <paramref name="limit"/>, by name.
+    /// name starts with what was typed ("mette h"), and those whose surname starts with its last word ("hansen",
+    /// "øster") or, with first names before it, is that word and the name starts with them ("mette hansen" finds
+    /// Mette Lund Hansen). At most <paramref name="limit"/>, by name.
     /// </summary>
     public async Task<IReadOnlyList<PatronHit>> PatronsByNameAsync(string agencyId, string typed, int limit, CancellationToken ct)
     {
         var folded = NameKey.Fold(typed);
         if (folded.Length == 0) return [];
         var lastSpace = folded.LastIndexOf(' ');
-        var surname = folded[(lastSpace + 1)..];
-        var firstNames = lastSpace < 0 ? "" : folded[..lastSpace];
+        var surnameFirst = lastSpace < 0 ? folded : folded[(lastSpace + 1)..] + " " + folded[..lastSpace];
         var patrons = new List<(string, string)>();
         await using (var c = await dialect.OpenAsync(ct))
         await using (var cmd = c.CreateCommand())
         {
-            // Two ranges, each in its index's own order (PostgreSQL's byte-wise operators for text_pattern_ops). Each
-            // reads a few claims more than patrons wanted, since a patron has several.
-            var (ge, lt) = IsPostgres ? ("~>=~", "~<~") : (">=", "<");
-            var firstNamesMatch = firstNames.Length == 0 ? "" : $"AND substr({NameKeySql}, 1, {firstNames.Length}) = @first";
+            // Two key ranges, each read in its index's own order, so each stops after a few claims more than patrons
+            // wanted (a patron has several). PostgreSQL's text_pattern_ops index orders byte-wise: its operators must
+            // be named, in the order too, or the planner sorts every match (all the agency's Hansens) first.
+            var (ge, lt, order) = IsPostgres ? ("~>=~", "~<~", "USING ~<~") : (">=", "<", "");
             cmd.CommandText = $"""
                 SELECT patron_id, MIN(k) AS k FROM (
                     SELECT * FROM (SELECT patron_id, {NameKeySql} AS k FROM claims
                         WHERE agency_id = @a AND {NameKeySql} {ge} @lo AND {NameKeySql} {lt} @hi
-                        ORDER BY {NameKeySql} LIMIT @scan) byname
+                        ORDER BY {NameKeySql} {order} LIMIT @scan) byname
                     UNION ALL
-                    SELECT * FROM (SELECT patron_id, {NameKeySql} AS k FROM claims
-                        WHERE agency_id = @a AND {SurnameKeySql} {ge} @slo AND {SurnameKeySql} {lt} @shi {firstNamesMatch}
-                        ORDER BY {SurnameKeySql} LIMIT @scan) bysurname) x
+                    SELECT * FROM (SELECT patron_id, {SurnameKeySql} AS k FROM claims
+                        WHERE agency_id = @a AND {SurnameKeySql} {ge} @slo AND {SurnameKeySql} {lt} @shi
+                        ORDER BY {SurnameKeySql} {order} LIMIT @scan) bysurname) x
                 GROUP BY patron_id ORDER BY k, patron_id LIMIT @n
                 """;
             cmd.With("@a", agencyId).With("@lo", folded).With("@hi", folded + "\uFFFF")
-               .With("@slo", surname).With("@shi", surname + "\uFFFF").With("@scan", limit * 20).With("@n", limit);
-            if (firstNames.Length > 0) cmd.With("@first", firstNames);
+               .With("@slo", surnameFirst).With("@shi", surnameFirst + "\uFFFF").With("@scan", limit * 20).With("@n", limit);
             await using var r = await cmd.ExecuteReaderAsync(ct);
             while (await r.ReadAsync(ct)) patrons.Add((agencyId, r.GetString(0)));
         }
