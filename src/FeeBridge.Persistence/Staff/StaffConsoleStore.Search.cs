@@ -50,19 +50,23 @@ public sealed partial class StaffConsoleStore
             // wanted (a patron has several). PostgreSQL's text_pattern_ops index orders byte-wise: its operators must
             // be named, in the order too, or the planner sorts every match (all the agency's Hansens) first.
             var (ge, lt, order) = IsPostgres ? ("~>=~", "~<~", "USING ~<~") : (">=", "<", "");
+            string Range(string key, string from, string alias)
+            {
+                cmd.With($"@{alias}_lo", from).With($"@{alias}_hi", from + "\uFFFF");
+                return $"""
+                    SELECT * FROM (SELECT patron_id, {key} AS k FROM claims
+                        WHERE agency_id = @a AND {key} {ge} @{alias}_lo AND {key} {lt} @{alias}_hi
+                        ORDER BY {key} {order} LIMIT @scan) {alias}
+                    """;
+            }
             cmd.CommandText = $"""
                 SELECT patron_id, MIN(k) AS k FROM (
-                    SELECT * FROM (SELECT patron_id, {NameKeySql} AS k FROM claims
-                        WHERE agency_id = @a AND {NameKeySql} {ge} @lo AND {NameKeySql} {lt} @hi
-                        ORDER BY {NameKeySql} {order} LIMIT @scan) byname
+                    {Range(NameKeySql, folded, "byname")}
                     UNION ALL
-                    SELECT * FROM (SELECT patron_id, {SurnameKeySql} AS k FROM claims
-                        WHERE agency_id = @a AND {SurnameKeySql} {ge} @slo AND {SurnameKeySql} {lt} @shi
-                        ORDER BY {SurnameKeySql} {order} LIMIT @scan) bysurname) x
+                    {Range(SurnameKeySql, surnameFirst, "bysurname")}) x
                 GROUP BY patron_id ORDER BY k, patron_id LIMIT @n
                 """;
-            cmd.With("@a", agencyId).With("@lo", folded).With("@hi", folded + "\uFFFF")
-               .With("@slo", surnameFirst).With("@shi", surnameFirst + "\uFFFF").With("@scan", limit * 20).With("@n", limit);
+            cmd.With("@a", agencyId).With("@scan", limit * 20).With("@n", limit);
             await using var r = await cmd.ExecuteReaderAsync(ct);
             while (await r.ReadAsync(ct)) patrons.Add((agencyId, r.GetString(0)));
         }

@@ -63,7 +63,7 @@ public sealed partial class StaffConsoleStore(StoreDialect dialect, ClaimLedger 
             DROP INDEX staff_inbox_received;
             """, null),
         (5, $"""
-            -- Patron search by surname: the last word of the name, folded (docs/architecture.md, "Searching by name").
+            -- Patron search by surname: the name, folded, with its last word first (docs/architecture.md, "Searching by name").
             CREATE INDEX staff_claims_surname ON claims (agency_id, {SurnameKeyPostgres} text_pattern_ops);
             """, "postgresql"),
         (6, $"""
