@@ -236,7 +236,7 @@ public static class StaffScenario
             }
             await w.CompleteAsync();
         }
-        await using (var w = await c.BeginBinaryImportAsync("COPY claim_summaries (agency_id, claim_id, municipality, patron_id, liable_hash, kind, status, route, hold_reason, amount_ore, written_down_ore, paid_ore, written_off_ore, outstanding_ore, debtor_system_claim_id, created_at, updated_at, last_seq) FROM STDIN (FORMAT BINARY)"))
+        await using (var w = await c.BeginBinaryImportAsync("COPY claim_summaries (agency_id, claim_id, municipality, patron_id, liable_hash, kind, status, route, hold_reason, amount_ore, written_down_ore, paid_ore, written_off_ore, outstanding_ore, debtor_system_claim_id, created_at, updated_at, last_seq, status_since) FROM STDIN (FORMAT BINARY)"))
         {
             foreach (var r in rows)
             {
@@ -250,6 +250,7 @@ public static class StaffScenario
                 if (s.DebtorSystemClaimId is { } d) await w.WriteAsync(d); else await w.WriteNullAsync();
                 await w.WriteAsync(r.Header.CreatedAt.ToString("O", CultureInfo.InvariantCulture));
                 await w.WriteAsync(ClaimCodec.ToMicros(s.UpdatedAt)); await w.WriteAsync(s.Events.Count);
+                await w.WriteAsync(ClaimCodec.ToMicros(s.UpdatedAt)); // since its status: its last event, in this seed
             }
             await w.CompleteAsync();
         }

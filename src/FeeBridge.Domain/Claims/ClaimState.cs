@@ -69,6 +69,7 @@ public sealed class ClaimState
         LastOnTimePaymentDate = from.LastOnTimePaymentDate;
         DebtorSystemClaimId = from.DebtorSystemClaimId;
         UpdatedAt = from.UpdatedAt;
+        StatusSince = from.StatusSince;
     }
 
     /// <summary>
@@ -108,6 +109,9 @@ public sealed class ClaimState
 
     public string? DebtorSystemClaimId { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
+
+    /// <summary>When the claim took its <see cref="Status"/> (the event that moved it there): the finance queue orders rejected claims by it.</summary>
+    public DateTimeOffset StatusSince { get; private set; }
 
     /// <summary>Handed to collection and not called back (counted, so the order of reports does not matter).</summary>
     public bool InCollection => _handedToCollection > _recalledFromCollection;
@@ -180,7 +184,9 @@ public sealed class ClaimState
         var n = 0;
         foreach (var e in events)
         {
+            var was = Status;
             Apply(e);
+            if (Status != was || list.Count == 0) StatusSince = e.At;
             list.Add(e);
             // The first event under a key is the one recorded (as a scan from the start would find it).
             if (e.IdempotencyKey is { } key) keys.TryAdd(key, e);

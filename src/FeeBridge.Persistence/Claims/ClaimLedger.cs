@@ -220,7 +220,7 @@ public sealed partial class ClaimLedger(StoreDialect dialect, ClaimCodec codec)
         new("paid_ore", ColumnType.Int64), new("written_off_ore", ColumnType.Int64), new("outstanding_ore", ColumnType.Int64),
         new("debtor_system_claim_id", ColumnType.Text), new("created_at", ColumnType.Text), new("updated_at", ColumnType.Int64),
         new("last_seq", ColumnType.Int32), new("credit_ore", ColumnType.Int64), new("needs_reconciliation", ColumnType.Int32),
-        new("debtor_hash", ColumnType.Blob),
+        new("debtor_hash", ColumnType.Blob), new("status_since", ColumnType.Int64),
     ];
 
     /// <summary>
@@ -268,7 +268,7 @@ public sealed partial class ClaimLedger(StoreDialect dialect, ClaimCodec codec)
                 ClaimNames.Of(state.Status), ClaimNames.Of(state.Route), state.HoldReason is { } r ? ClaimNames.Of(r) : null,
                 state.Amount.Ore, state.WrittenDown.Ore, state.Paid.Ore, state.WrittenOff.Ore, state.Outstanding.Ore, state.DebtorSystemClaimId,
                 h.CreatedAt.ToString("O", CultureInfo.InvariantCulture), ClaimCodec.ToMicros(state.UpdatedAt), state.Events.Count,
-                state.Credit.Ore, state.NeedsReconciliation ? 1 : 0, DebtorHash(state));
+                state.Credit.Ore, state.NeedsReconciliation ? 1 : 0, DebtorHash(state), ClaimCodec.ToMicros(state.StatusSince));
         }
 
         await using var cmd = scope.Command("");
@@ -290,7 +290,8 @@ public sealed partial class ClaimLedger(StoreDialect dialect, ClaimCodec codec)
                 written_down_ore = excluded.written_down_ore, paid_ore = excluded.paid_ore, written_off_ore = excluded.written_off_ore,
                 outstanding_ore = excluded.outstanding_ore, debtor_system_claim_id = excluded.debtor_system_claim_id,
                 updated_at = excluded.updated_at, last_seq = excluded.last_seq,
-                credit_ore = excluded.credit_ore, needs_reconciliation = excluded.needs_reconciliation, debtor_hash = excluded.debtor_hash
+                credit_ore = excluded.credit_ore, needs_reconciliation = excluded.needs_reconciliation, debtor_hash = excluded.debtor_hash,
+                status_since = excluded.status_since
             """)).Append(";\n");
         if (sql.Length == 0) return;
         cmd.CommandText = sql.ToString();

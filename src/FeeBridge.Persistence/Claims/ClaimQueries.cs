@@ -14,21 +14,31 @@ public sealed class ClaimQueries(StoreDialect dialect, ClaimLedger ledger)
         return await ledger.LoadAsync(c, null, claim, ct);
     }
 
+    /// <summary>
+    /// A page of an agency's claims, newest change first. Walked along the events (<c>claim_events_changed</c>): a
+    /// claim's change is its last event (the summary's <c>last_seq</c>), so no summary index holds the time of the
+    /// change and a payment's rewrite of the summary adds no index entry (docs/architecture.md, "A report's index entries").
+    /// </summary>
     public async Task<ClaimPage> ListAsync(ClaimQuery q, CancellationToken ct)
     {
-        var sql = new StringBuilder($"SELECT {ClaimLedger.SummaryColumns} FROM claim_summaries WHERE agency_id = @a");
+        var sql = new StringBuilder($"""
+            SELECT {SummaryColumnsOf("s")} FROM claim_events e
+            JOIN claim_summaries s ON s.agency_id = e.agency_id AND s.claim_id = e.claim_id AND s.last_seq = e.seq
+            WHERE e.agency_id = @a
+            """);
         await using var c = await dialect.OpenAsync(ct);
         await using var cmd = c.CreateCommand();
         cmd.With("@a", q.AgencyId);
-        if (q.Status is { } s) { sql.Append(" AND status = @s"); cmd.With("@s", ClaimNames.Of(s)); }
-        if (q.PatronId is { } p) { sql.Append(" AND patron_id = @p"); cmd.With("@p", p); }
-        if (q.ChangedSince is { } since) { sql.Append(" AND updated_at >= @since"); cmd.With("@since", ClaimCodec.ToMicros(since)); }
+        if (q.Status is { } st) { sql.Append(" AND s.status = @s"); cmd.With("@s", ClaimNames.Of(st)); }
+        if (q.PatronId is { } p) { sql.Append(" AND s.patron_id = @p"); cmd.With("@p", p); }
+        if (q.ChangedSince is { } since) { sql.Append(" AND e.at >= @since"); cmd.With("@since", ClaimCodec.ToMicros(since)); }
         if (Cursor.TryDecode(q.Cursor) is { } after)
         {
-            sql.Append(" AND (updated_at < @cu OR (updated_at = @cu AND claim_id < @cc))");
+            // A row comparison: an index condition, so a later page starts where the cursor is instead of walking up to it.
+            sql.Append(" AND (e.at, e.claim_id) < (@cu, @cc)");
             cmd.With("@cu", after.UpdatedAt).With("@cc", after.ClaimId);
         }
-        sql.Append(" ORDER BY updated_at DESC, claim_id DESC LIMIT @n");
+        sql.Append(" ORDER BY e.at DESC, e.claim_id DESC LIMIT @n");
         cmd.With("@n", q.Limit + 1);
         cmd.CommandText = sql.ToString();
 
@@ -42,6 +52,9 @@ public sealed class ClaimQueries(StoreDialect dialect, ClaimLedger ledger)
         }
         return new ClaimPage(items, next);
     }
+
+    private static string SummaryColumnsOf(string alias) =>
+        string.Join(", ", ClaimLedger.SummaryColumns.Split(", ").Select(column => alias + "." + column));
 
     /// <summary>
     /// Every claim of one patron at one agency, folded (one round trip: the claims and their events), oldest first —

@@ -240,6 +240,26 @@ public static class Migrations
                 opened_at          {int64} NOT NULL
             );
             """, null),
+        (12, """
+            -- Fewer index entries per debtor-system report (issue 14, docs/architecture.md "A report's index entries"):
+            -- A report's HaendelseId is kept once by the inbox's unique index, written in the same transaction as its
+            -- event, so the ledger's idempotency index holds only the library's own keys (write-downs).
+            DROP INDEX claim_events_idempotency;
+            CREATE UNIQUE INDEX claim_events_idempotency ON claim_events (agency_id, claim_id, idempotency_key)
+                WHERE idempotency_key IS NOT NULL AND idempotency_key NOT LIKE 'haendelse:%';
+            -- Claims newest change first are read from the events (the summary's last event is its change): no summary
+            -- index holds a column a payment changes, so rewriting the summary adds no index entry (a heap-only update).
+            CREATE INDEX claim_events_changed ON claim_events (agency_id, at, claim_id, seq);
+            DROP INDEX claim_summaries_changed;
+            -- Since when the claim has had its status: the finance queue's order for rejected claims, which moves
+            -- only when the status does.
+            ALTER TABLE claim_summaries ADD COLUMN status_since {int64} NOT NULL DEFAULT 0;
+            UPDATE claim_summaries SET status_since = updated_at;
+            """, null),
+        (13, """
+            -- Room on every summary page for the rewritten row, so the rewrite stays on its page (heap-only).
+            ALTER TABLE claim_summaries SET (fillfactor = 70);
+            """, "postgresql"),
     ];
 
     /// <summary>The ledger's sequence (claims, queues, keys), recorded in <c>schema_migrations</c>.</summary>

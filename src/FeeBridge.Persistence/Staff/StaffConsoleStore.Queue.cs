@@ -89,7 +89,7 @@ public sealed partial class StaffConsoleStore
             var rejected = $"""
                 FROM claim_summaries s WHERE s.municipality = @m AND s.status = 'rejected'
                 AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.agency_id = s.agency_id AND o.claim_id = s.claim_id AND o.state = 'pending')
-                AND {notDismissed("'claim:' || s.agency_id || ':' || s.claim_id", "s.updated_at")}
+                AND {notDismissed("'claim:' || s.agency_id || ':' || s.claim_id", "s.status_since")}
                 """;
             var refused = $"FROM inbox i WHERE i.municipality = @m AND i.state = 'refused' AND {notDismissed("'report:' || CAST(i.id AS TEXT)", "0")}";
             var attention = $"FROM notices n WHERE {agencies} AND n.state = 'attention' AND {notDismissed("'notice:' || CAST(n.id AS TEXT)", "n.attempts")}";
@@ -99,7 +99,7 @@ public sealed partial class StaffConsoleStore
                 """;
             cmd.CommandText = $"""
                 SELECT COUNT(*) FROM (SELECT 1 {rejected} LIMIT {CountUpTo}) c;
-                SELECT s.agency_id, s.claim_id, s.patron_id, s.outstanding_ore, s.updated_at {rejected} ORDER BY s.updated_at, s.agency_id, s.claim_id LIMIT {Page(QueueKind.Rejected)};
+                SELECT s.agency_id, s.claim_id, s.patron_id, s.outstanding_ore, s.status_since {rejected} ORDER BY s.status_since, s.agency_id, s.claim_id LIMIT {Page(QueueKind.Rejected)};
                 SELECT COUNT(*) FROM (SELECT 1 {refused} LIMIT {CountUpTo}) c;
                 SELECT i.id, i.agency_id, i.claim_id, i.fagsystem_fordring_id, i.type, i.beloeb_ore, i.reason, i.received_at {refused} ORDER BY i.id LIMIT {Page(QueueKind.Refused)};
                 SELECT COUNT(*) FROM (SELECT 1 {attention} LIMIT {CountUpTo}) c;
@@ -110,7 +110,7 @@ public sealed partial class StaffConsoleStore
                 WHERE municipality = @m AND state = 'pending' AND (attempts >= @k OR created_at < @old) ORDER BY id LIMIT {CountUpTo}) w;
                 """;
             await using var r = await cmd.ExecuteReaderAsync(ct);
-            var rejectedClaims = new List<(ClaimKey Key, string Patron, long Outstanding, long UpdatedAt)>();
+            var rejectedClaims = new List<(ClaimKey Key, string Patron, long Outstanding, long RejectedSince)>();
             counts[QueueKind.Rejected] = await CountAsync(r, ct);
             await r.NextResultAsync(ct);
             while (await r.ReadAsync(ct)) rejectedClaims.Add((new ClaimKey(r.GetString(0), r.GetString(1)), r.GetString(2), r.GetInt64(3), r.GetInt64(4)));
@@ -183,7 +183,7 @@ public sealed partial class StaffConsoleStore
 
     /// <summary>The debtor system's latest code and text for each rejected claim, from its <c>rejected</c> events.</summary>
     private async Task<IEnumerable<QueueItem>> RejectedItemsAsync(System.Data.Common.DbConnection c,
-        List<(ClaimKey Key, string Patron, long Outstanding, long UpdatedAt)> claims, CancellationToken ct)
+        List<(ClaimKey Key, string Patron, long Outstanding, long RejectedSince)> claims, CancellationToken ct)
     {
         await using var cmd = c.CreateCommand();
         cmd.CommandText = $"SELECT agency_id, claim_id, at, data FROM claim_events WHERE ({dialect.AnyOf(cmd, claims.Select(x => (x.Key.AgencyId, x.Key.ClaimId)), "claim_id")}) AND type = 'rejected' ORDER BY seq";
@@ -198,8 +198,8 @@ public sealed partial class StaffConsoleStore
         }
         return claims.Select(x =>
         {
-            var (at, code, text) = latest.GetValueOrDefault(x.Key, (x.UpdatedAt, "", ""));
-            return new QueueItem($"claim:{x.Key.AgencyId}:{x.Key.ClaimId}", QueueKind.Rejected, x.UpdatedAt, ClaimCodec.FromMicros(at), x.Key.AgencyId,
+            var (at, code, text) = latest.GetValueOrDefault(x.Key, (x.RejectedSince, "", ""));
+            return new QueueItem($"claim:{x.Key.AgencyId}:{x.Key.ClaimId}", QueueKind.Rejected, x.RejectedSince, ClaimCodec.FromMicros(at), x.Key.AgencyId,
                 x.Key.ClaimId, x.Patron, code, text, Money.FromOre(x.Outstanding), null);
         });
     }

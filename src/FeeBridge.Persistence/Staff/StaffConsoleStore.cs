@@ -69,6 +69,12 @@ public sealed partial class StaffConsoleStore(StoreDialect dialect, ClaimLedger 
         (6, $"""
             CREATE INDEX staff_claims_surname ON claims (agency_id, {SurnameKeySqlite});
             """, "sqlite"),
+        (7, """
+            -- Rejected claims by how long they have been rejected, not by their last change: updated_at is in no
+            -- summary index any more, so a payment's rewrite of the summary is heap-only (the ledger's step 12).
+            CREATE INDEX staff_summaries_rejected_since ON claim_summaries (municipality, status_since, agency_id, claim_id) WHERE status = 'rejected';
+            DROP INDEX staff_summaries_rejected_keys;
+            """, null),
     ]);
 
     private bool IsPostgres => dialect.Name == "postgresql";

@@ -148,6 +148,24 @@ public class DebtorSystemHandlingsTests
     }
 
     [Fact]
+    public void StatusSince_IsWhenTheClaimTookItsStatus_AndChangesThatKeepTheStatusLeaveIt()
+    {
+        var (rejectedAt, writtenDownAt, correctedAt) = (Now.AddHours(1), Now.AddHours(2), Now.AddHours(3));
+        Queued().StatusSince.ShouldBe(Now);
+        var rejected = Queued().With([new ClaimRejected("UKENDT_PERSON", "Personen findes ikke i CPR.") { Seq = 3, At = rejectedAt }]);
+        rejected.StatusSince.ShouldBe(rejectedAt);
+
+        // A partial write-down changes the claim (UpdatedAt) but not its status: the finance queue keeps its place and version.
+        var writtenDown = rejected.With([new ClaimWrittenDown("w", Money.Parse("1.00"), WriteDownReason.Other, null) { Seq = 4, At = writtenDownAt }]);
+        writtenDown.Status.ShouldBe(ClaimStatus.Rejected);
+        writtenDown.UpdatedAt.ShouldBe(writtenDownAt);
+        writtenDown.StatusSince.ShouldBe(rejectedAt);
+
+        var cancelled = writtenDown.With([new ClaimCancelled("fejl") { Seq = 5, At = correctedAt }]);
+        cancelled.StatusSince.ShouldBe(correctedAt);
+    }
+
+    [Fact]
     public void Handlings_WithAGuardian_ThePatronsNewNumberMovesNoLiability()
     {
         var withGuardian = TestClaims.Queued(TestClaims.Header(guardian: Cpr.Parse("0505751234")));

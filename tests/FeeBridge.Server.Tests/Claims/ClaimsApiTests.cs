@@ -250,6 +250,29 @@ public abstract class ClaimsApiTests(HostFixture fixture)
     }
 
     [Fact]
+    public async Task List_AClaimChangedLater_ComesFirst_Once_AtItsLastChange()
+    {
+        // The list walks the ledger's events (claim_events_changed): only a claim's last event places it.
+        var patron = NewId("P");
+        var ids = Enumerable.Range(0, 3).Select(i => $"{patron}-{i}").ToList();
+        foreach (var id in ids)
+            (await Client.PutClaim(Cph, id, ClaimBodies.Fee(patronId: patron, amount: "200.00"))).StatusCode.ShouldBe(HttpStatusCode.Created);
+        (await Client.PostJson($"/api/v1/agencies/{Cph}/claims/{ids[0]}/write-downs", new { writeDownId = "w1", amount = "50.00", reason = "error" }))
+            .StatusCode.ShouldBe(HttpStatusCode.Accepted);
+
+        var page = await (await Client.GetAsync($"/api/v1/agencies/{Cph}/claims?patronId={patron}")).Json();
+        var items = page["items"]!.AsArray();
+        items.Select(x => (string)x!["claimId"]!).ShouldBe([ids[0], ids[2], ids[1]]);
+        ((string)items[0]!["outstanding"]!).ShouldBe("150.00");
+        var changed = (string)(await Client.GetClaim(Cph, ids[0]))["updatedAt"]!;
+        ((string)items[0]!["updatedAt"]!).ShouldBe(changed);
+
+        // Changed since the write-down: that claim alone.
+        var since = await (await Client.GetAsync($"/api/v1/agencies/{Cph}/claims?patronId={patron}&changedSince={Uri.EscapeDataString(changed)}")).Json();
+        since["items"]!.AsArray().Select(x => (string)x!["claimId"]!).ShouldBe([ids[0]]);
+    }
+
+    [Fact]
     public async Task List_FiltersByStatusAndChangedSince()
     {
         var patron = NewId("P");

@@ -99,6 +99,59 @@ public abstract class StorageTests(StoreKind kind)
     }
 
     [Fact]
+    public async Task SummaryIndexes_HoldNoColumnAPaymentChanges_SoItsRewriteAddsNoIndexEntry()
+    {
+        // docs/architecture.md, "A report's index entries": on PostgreSQL an update that changes no indexed column
+        // (partial indexes' columns and conditions included) stays on its page with no new index entry (heap-only).
+        using var host = new FeeBridgeHost(kind);
+        var postgres = host.Store.Dialect.Name == "postgresql";
+        var definitions = new List<string>();
+        await using (var c = await host.Store.Dialect.OpenAsync(default))
+        await using (var cmd = c.CreateCommand())
+        {
+            cmd.CommandText = postgres
+                ? "SELECT indexdef FROM pg_indexes WHERE tablename = 'claim_summaries'"
+                : "SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'claim_summaries' AND sql IS NOT NULL";
+            await using var r = await cmd.ExecuteReaderAsync();
+            while (await r.ReadAsync()) definitions.Add(r.GetString(0));
+        }
+        definitions.Count.ShouldBeGreaterThan(3);
+        string[] movedByAPayment = ["updated_at", "last_seq", "paid_ore", "outstanding_ore", "credit_ore", "needs_reconciliation"];
+        foreach (var definition in definitions)
+            foreach (var column in movedByAPayment)
+                System.Text.RegularExpressions.Regex.IsMatch(definition, $@"\b{column}\b").ShouldBeFalse($"{definition} holds {column}");
+        if (postgres)
+            (await host.Store.Dialect.ScalarAsync("SELECT COUNT(*) FROM pg_class WHERE relname = 'claim_summaries' AND 'fillfactor=70' = ANY(reloptions)")).ShouldBe(1L);
+    }
+
+    [Fact]
+    public async Task Upgrade_ToStep12_GivesEverySummaryItsStatusSince_AndListsItsClaimsAsBefore()
+    {
+        var dataDirectory = TestStores.NewDataDirectory();
+        var connection = kind == StoreKind.Postgres ? TestStores.NewPostgresDatabase() : null;
+        var protector = new FeeBridge.Persistence.Security.CprProtector(new byte[32]);
+        await using (var old = FeeBridgeStore.Open(connection, dataDirectory, protector))
+        {
+            await Migrations.ApplyAsync(old.Dialect, 11, default);
+            var blob = kind == StoreKind.Postgres ? @"'\x00'::bytea" : "X'00'";
+            await old.Dialect.ExecAsync($$"""
+                INSERT INTO claim_events (agency_id, claim_id, seq, at, type, amount_ore, data, idempotency_key) VALUES
+                  ('710100', 'a', 1, 1000, 'received', 12000, '{}', NULL), ('710100', 'b', 1, 2000, 'received', 12000, '{}', NULL);
+                INSERT INTO claim_summaries (agency_id, claim_id, municipality, patron_id, liable_hash, kind, status, route, hold_reason, amount_ore,
+                  written_down_ore, paid_ore, written_off_ore, outstanding_ore, debtor_system_claim_id, created_at, updated_at, last_seq) VALUES
+                  ('710100', 'a', '101', 'P', {{blob}}, 'fee', 'rejected', 'debtor-system', NULL, 12000, 0, 0, 0, 12000, NULL, '2026-11-20T10:00:00+01:00', 1000, 1),
+                  ('710100', 'b', '101', 'P', {{blob}}, 'fee', 'queued', 'debtor-system', NULL, 12000, 0, 0, 0, 12000, NULL, '2026-11-20T10:00:00+01:00', 2000, 1)
+                """);
+        }
+
+        await using var store = FeeBridgeStore.Open(connection, dataDirectory, protector);
+        await store.MigrateAsync(default);
+        (await store.Dialect.ScalarAsync("SELECT COUNT(*) FROM claim_summaries WHERE status_since = updated_at")).ShouldBe(2L);
+        var page = await store.Claims.ListAsync(new FeeBridge.Persistence.Claims.ClaimQuery("710100", null, null, null, null, 10), default);
+        page.Items.Select(i => i.ClaimId).ShouldBe(["b", "a"]);
+    }
+
+    [Fact]
     public async Task Upgrade_OfAnOutboxWrittenBeforeStep6_KeepsEveryRow_AndStillSendsEachClaimInOrder()
     {
         var dataDirectory = TestStores.NewDataDirectory();

@@ -91,7 +91,7 @@ public sealed class FinanceQueue(FeeBridgeStore store, Tenants tenants, ClaimOpe
                 if (agency is null || agency.Municipality != m.Code) return null;
                 var claim = await store.Claims.GetAsync(new ClaimKey(parts[1], parts[2]), ct);
                 if (claim is not { Status: ClaimStatus.Rejected }) return null;
-                return new LocatedItem(itemId, QueueKind.Rejected, ClaimCodec.ToMicros(claim.UpdatedAt), claim.Outstanding, agency, claim, null,
+                return new LocatedItem(itemId, QueueKind.Rejected, ClaimCodec.ToMicros(claim.StatusSince), claim.Outstanding, agency, claim, null,
                     $"rejected claim {claim.Header.ClaimId}");
             }
             case "report" when parts.Length == 2 && Id(parts[1]) is { } report:
