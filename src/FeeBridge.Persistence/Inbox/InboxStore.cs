@@ -205,7 +205,12 @@ public sealed class InboxStore(StoreDialect dialect, ClaimLedger ledger)
             (cmd, claims) => StoredAndWaitingSql(cmd, entries, claims), r => ReadStoredAndWaitingAsync(r, stored, waiting, ct)));
         var changes = new ClaimLedger.Changes(states, "A report's claim was not read.");
 
-        var rows = new RowSet(InboxColumns);
+        // Reports on a claim this delivery holds the lock of cannot be stored by another delivery meanwhile (it would
+        // wait for the lock and then find them): a plain insert. Only the others can race, and only they need the
+        // conflict clause and its answer (one index probe and one returned id less per report).
+        var locked = new RowSet(InboxColumns);
+        var unlocked = new RowSet(InboxColumns);
+        var unlockedIds = new HashSet<Guid>();
         var decided = new Dictionary<Guid, (InboxAnswer Answer, InboxState State)>();
         var fresh = new List<InboxEntry>();
         var at = ClaimCodec.ToMicros(now);
@@ -234,15 +239,21 @@ public sealed class InboxStore(StoreDialect dialect, ClaimLedger ledger)
             else reason = $"No claim {e.FagsystemFordringId} was registered by FeeBridge in municipality {municipality}.";
             decided[e.HaendelseId] = (new InboxAnswer(e.HaendelseId, reason is null, reason), state);
             fresh.Add(e);
-            rows.Add(e.HaendelseId.ToString("D"), municipality, e.FagsystemFordringId, key?.AgencyId, key?.ClaimId, e.DelfordringId,
+            var isLocked = key is { } held && states.ContainsKey(held);
+            if (!isLocked) unlockedIds.Add(e.HaendelseId);
+            (isLocked ? locked : unlocked).Add(e.HaendelseId.ToString("D"), municipality, e.FagsystemFordringId, key?.AgencyId, key?.ClaimId, e.DelfordringId,
                 DebtorEvents.WireName(e.Kind), e.Beloeb.Ore, Date(e.ValueDate), e.PaymentMethod, e.Restsaldo.Ore,
                 QueueStates.Name(state), reason, at, 0, state == InboxState.Applied ? at : null);
         }
         // The inbox rows, the events and what follows from them, in one round trip.
         var inserted = new HashSet<Guid>();
         await changes.AppendAsync(ledger, scope, ct,
-            also: rows.Count == 0 ? null : cmd => dialect.InsertSql(cmd, "inbox", rows, "r", tail: "ON CONFLICT (haendelse_id) DO NOTHING RETURNING haendelse_id"),
-            readAlso: async r =>
+            also: locked.Count + unlocked.Count == 0 ? null : cmd => string.Join(";\n", new[]
+            {
+                unlocked.Count == 0 ? null : dialect.InsertSql(cmd, "inbox", unlocked, "u", tail: "ON CONFLICT (haendelse_id) DO NOTHING RETURNING haendelse_id"),
+                locked.Count == 0 ? null : dialect.InsertSql(cmd, "inbox", locked, "r"),
+            }.OfType<string>()),
+            readAlso: unlocked.Count == 0 ? null : async r =>
             {
                 // One result per statement: a large delivery is several on SQLite (StoreDialect.InsertSql).
                 do
@@ -251,8 +262,10 @@ public sealed class InboxStore(StoreDialect dialect, ClaimLedger ledger)
                 } while (r.FieldCount > 0 && await r.NextResultAsync(ct));
             });
         // Stored by another delivery in the meantime: answered as that one was. Only a report without a claim (so
-        // without a lock) can race; one that was applied here must not, or it would be applied twice.
-        var raced = fresh.Where(e => !inserted.Contains(e.HaendelseId)).ToList();
+        // without a lock) can race; one that was applied here must not, or it would be applied twice. (The same
+        // HaendelseId on another claim, in flight at the same instant, fails the plain insert: the delivery is
+        // answered with an error and its repeat finds the first.)
+        var raced = fresh.Where(e => unlockedIds.Contains(e.HaendelseId) && !inserted.Contains(e.HaendelseId)).ToList();
         if (raced.Any(e => decided[e.HaendelseId].State != InboxState.Refused))
             throw new InvalidOperationException("A report applied in this delivery was stored by another at the same time; nothing is kept, and the delivery is answered with an error.");
         if (raced.Count > 0)

@@ -52,6 +52,29 @@ public abstract class ReceiverTests : IDisposable
     }
 
     /// <summary>
+    /// The same delivery sent four times at once (a debtor system retrying while the first is still in flight): every
+    /// report is stored and applied once, and every copy is answered <c>Modtaget</c>. The reports' rows are plain
+    /// inserts under their claims' locks; a copy waits for the lock and then finds them stored.
+    /// </summary>
+    [Fact]
+    public async Task TheSameDeliveryFourTimesAtOnce_IsAppliedOnce_AndEveryCopyIsAnsweredModtaget()
+    {
+        var ids = new List<string>();
+        for (var i = 0; i < 5; i++) ids.Add(await Queued($"rcv-race-{i}"));
+        var delivery = ids.Select((id, i) => Reports.Of(id, HaendelseType.Daekning, "10.00", "110.00", day: i)).ToArray();
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => _host.CreateClient().SendAsync("101", delivery)));
+
+        answers.ShouldAllBe(a => a.Count == 5 && a.All(k => k.Status == HaendelseStatus.Modtaget));
+        for (var i = 0; i < 5; i++)
+        {
+            var claim = await _library.GetClaim("710100", $"rcv-race-{i}");
+            ((string)claim["paid"]!).ShouldBe("10.00");
+            ClaimBodies.EventTypes(claim).Count(t => t == "covered").ShouldBe(1);
+        }
+    }
+
+    /// <summary>
     /// Issue 14: a report answered <c>Modtaget</c> is on its claim when the answer leaves — stored and applied in one
     /// transaction, so the citizen and the library see a payment at once, and no instant exists at which a report is
     /// acknowledged but not applied. Read straight after the answer, without waiting.
