@@ -14,7 +14,7 @@ public sealed record PaymentSpeedStatement(int Payments, int Days, TimeSpan? Med
 /// (and so on this page, and on their way to the library). Worked out at most once per
 /// <c>Citizen:SpeedCacheSeconds</c>.
 /// </summary>
-public sealed class PaymentSpeed(FeeBridgeStore store, TimeProvider clock, FeeBridgeOptions options)
+public sealed class PaymentSpeed(FeeBridgeStore store, Tenants tenants, TimeProvider clock, FeeBridgeOptions options)
 {
     private const int Days = 7;
     private const int MaxSamples = 10_000;
@@ -25,7 +25,7 @@ public sealed class PaymentSpeed(FeeBridgeStore store, TimeProvider clock, FeeBr
     {
         var now = clock.GetUtcNow();
         if (_last is { } last && now - last.At < TimeSpan.FromSeconds(options.Citizen.SpeedCacheSeconds)) return last.Statement;
-        var samples = (await store.Inbox.PaymentApplyMillisecondsAsync(now.AddDays(-Days), MaxSamples, ct)).Order().ToList();
+        var samples = (await store.Inbox.PaymentApplyMillisecondsAsync(tenants.Municipalities.Select(m => m.Code.Value), now.AddDays(-Days), MaxSamples, ct)).Order().ToList();
         var statement = Describe(samples);
         _last = new Measured(statement, now);
         return statement;

@@ -383,21 +383,27 @@ public sealed class InboxStore(StoreDialect dialect, ClaimLedger ledger)
     /// <summary>
     /// How long payments reported since <paramref name="since"/> took from arriving to being on the claim (applied), in
     /// milliseconds, newest first and at most <paramref name="max"/>: what the citizen page states about its own speed.
+    /// Read municipality by municipality along the staff console's day index (<c>staff_inbox_day</c>), so the inbox
+    /// needs no index of its own for it (one entry less per payment; docs/architecture.md, "A report's index entries").
     /// </summary>
-    public async Task<IReadOnlyList<long>> PaymentApplyMillisecondsAsync(DateTimeOffset since, int max, CancellationToken ct)
+    public async Task<IReadOnlyList<long>> PaymentApplyMillisecondsAsync(IEnumerable<string> municipalities, DateTimeOffset since, int max,
+        CancellationToken ct)
     {
         await using var c = await dialect.OpenAsync(ct);
-        await using var cmd = c.CreateCommand();
-        cmd.CommandText = $"""
-            SELECT applied_at - received_at FROM inbox
-            WHERE type = 'covered' AND state = 'applied' AND received_at >= @since
-            ORDER BY received_at DESC LIMIT {max}
-            """;
-        cmd.With("@since", ClaimCodec.ToMicros(since));
-        var list = new List<long>();
-        await using var r = await cmd.ExecuteReaderAsync(ct);
-        while (await r.ReadAsync(ct)) list.Add(r.GetInt64(0) / 1000);
-        return list;
+        var found = new List<(long ReceivedAt, long Milliseconds)>();
+        foreach (var municipality in municipalities)
+        {
+            await using var cmd = c.CreateCommand();
+            cmd.CommandText = $"""
+                SELECT received_at, applied_at - received_at FROM inbox
+                WHERE municipality = @m AND received_at >= @since AND type = 'covered' AND state = 'applied'
+                ORDER BY received_at DESC LIMIT {max}
+                """;
+            cmd.With("@m", municipality).With("@since", ClaimCodec.ToMicros(since));
+            await using var r = await cmd.ExecuteReaderAsync(ct);
+            while (await r.ReadAsync(ct)) found.Add((r.GetInt64(0), r.GetInt64(1) / 1000));
+        }
+        return [.. found.OrderByDescending(f => f.ReceivedAt).Take(max).Select(f => f.Milliseconds)];
     }
 
     /// <summary>Counts per state, for tests and health.</summary>
