@@ -19,7 +19,11 @@ public sealed record InboxItem(long Id, string AgencyId, string ClaimId, InboxEn
 }
 
 /// <summary>What the receiver answers for one report: taken (<c>Modtaget</c>) or refused with the reason (<c>Afvist</c>).</summary>
-public sealed record InboxAnswer(Guid HaendelseId, bool Accepted, string? Reason);
+public sealed record InboxAnswer(Guid HaendelseId, bool Accepted, string? Reason)
+{
+    /// <summary>Taken but stored pending, for the applier (a receive-only process, or reports waiting behind others).</summary>
+    public bool LeftPending { get; init; }
+}
 
 /// <summary>A stored report as staff see it.</summary>
 public sealed record InboxView(long Id, Guid HaendelseId, string Municipality, string FagsystemFordringId, string Type, Money Beloeb,
@@ -237,7 +241,7 @@ public sealed class InboxStore(StoreDialect dialect, ClaimLedger ledger)
                 }
             }
             else reason = $"No claim {e.FagsystemFordringId} was registered by FeeBridge in municipality {municipality}.";
-            decided[e.HaendelseId] = (new InboxAnswer(e.HaendelseId, reason is null, reason), state);
+            decided[e.HaendelseId] = (new InboxAnswer(e.HaendelseId, reason is null, reason) { LeftPending = state == InboxState.Pending }, state);
             fresh.Add(e);
             var isLocked = key is { } held && states.ContainsKey(held);
             if (!isLocked) unlockedIds.Add(e.HaendelseId);

@@ -66,9 +66,10 @@ public static class DebtorReportReceiver
         var entries = request.Haendelser.Select(h => new InboxEntry(h.HaendelseId, h.FagsystemFordringId, h.DelfordringId,
             HaendelseMapper.KindOf(h.Type), h.Beloeb, h.Valoerdato, h.Betalingsmaade, h.Restsaldo)).ToList();
         var answers = await store.Inbox.ReceiveAsync(request.MyndighedKode.Value, entries, clock.GetUtcNow(), options.Inbox.ApplyEnabled, http.RequestAborted);
-        // What was applied has notices for the library side; what was left pending is the applier's.
+        // What was applied has notices for the library side; what was left pending is the applier's (woken only then:
+        // a wake costs the applier a transaction that finds nothing).
         notices.Wake();
-        inbox.Wake();
+        if (answers.Any(a => a.LeftPending)) inbox.Wake();
         foreach (var refused in answers.Where(a => !a.Accepted))
             log.LogWarning("Refused report {HaendelseId} from municipality {Municipality}: {Reason}", refused.HaendelseId, request.MyndighedKode, LogText.Bound(refused.Reason));
         var svar = new DaekningAfskrivningSvar(answers.Select(a =>
