@@ -12,8 +12,9 @@ namespace FeeBridge.Bench;
 
 /// <summary>
 /// Scenario "feedback": N debtor-system reports (Daekning) in SOAP deliveries of 100, sent by C concurrent clients to
-/// FeeBridge.Server on PostgreSQL. Reports events/s acknowledged (stored in the inbox), events/s applied to the ledger
-/// (until the last is applied), and the ratio to writing the same rows straight into the inbox table in the same run.
+/// FeeBridge.Server on PostgreSQL, after a 30 s warm-up on claims of their own. Reports events/s acknowledged (stored in
+/// the inbox), events/s applied to the ledger (until the last is applied), and the ratio to writing the same rows
+/// straight into the inbox table in the same run.
 /// </summary>
 public static class FeedbackScenario
 {
