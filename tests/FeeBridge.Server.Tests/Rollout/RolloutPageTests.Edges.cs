@@ -48,8 +48,20 @@ public sealed partial class RolloutPageTests
     /// <summary>Tab to the file field, open its chooser with Space (the keyboard's way), give it the file, Tab to the button and press Enter.</summary>
     private static async Task AttachByKeyboardAsync(IPage page, string path)
     {
-        await TabToAsync(page, "#felt-fil");
-        var chooser = await page.RunAndWaitForFileChooserAsync(() => page.Keyboard.PressAsync("Space"));
+        // Chromium now and then drops the key press that opens the chooser when the machine is busy (seen once in a
+        // clean-clone run, 90 s without the event): the keyboard is still the only way the test opens it, tried up to three times.
+        IFileChooser? chooser = null;
+        for (var attempt = 1; chooser is null; attempt++)
+        {
+            if (!await page.EvaluateAsync<bool>("() => document.activeElement?.matches('#felt-fil') ?? false")) await TabToAsync(page, "#felt-fil");
+            try
+            {
+                chooser = await page.RunAndWaitForFileChooserAsync(() => page.Keyboard.PressAsync("Space"), new() { Timeout = 20_000 });
+            }
+            catch (System.TimeoutException) when (attempt < 3)
+            {
+            }
+        }
         await chooser.SetFilesAsync(path);
         await TabToAsync(page, ".attach-form button[type=submit]");
         await page.Keyboard.PressAsync("Enter");
