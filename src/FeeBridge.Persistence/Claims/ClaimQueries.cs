@@ -22,7 +22,7 @@ public sealed class ClaimQueries(StoreDialect dialect, ClaimLedger ledger)
     public async Task<ClaimPage> ListAsync(ClaimQuery q, CancellationToken ct)
     {
         var sql = new StringBuilder($"""
-            SELECT {SummaryColumnsOf("s")} FROM claim_events e
+            SELECT {SummaryColumnsOfS} FROM claim_events e
             JOIN claim_summaries s ON s.agency_id = e.agency_id AND s.claim_id = e.claim_id AND s.last_seq = e.seq
             WHERE e.agency_id = @a
             """);
@@ -53,8 +53,9 @@ public sealed class ClaimQueries(StoreDialect dialect, ClaimLedger ledger)
         return new ClaimPage(items, next);
     }
 
-    private static string SummaryColumnsOf(string alias) =>
-        string.Join(", ", ClaimLedger.SummaryColumns.Split(", ").Select(column => alias + "." + column));
+    // The summary's columns as the list's join names them (summary alias s), made once.
+    private static readonly string SummaryColumnsOfS =
+        string.Join(", ", ClaimLedger.SummaryColumns.Split(", ").Select(column => "s." + column));
 
     /// <summary>
     /// Every claim of one patron at one agency, folded (one round trip: the claims and their events), oldest first —

@@ -214,7 +214,7 @@ public sealed class InboxStore(StoreDialect dialect, ClaimLedger ledger)
         // conflict clause and its answer (one index probe and one returned id less per report).
         var locked = new RowSet(InboxColumns);
         var unlocked = new RowSet(InboxColumns);
-        var unlockedIds = new HashSet<Guid>();
+        bool Held(InboxEntry e) => ClaimKey.FromFagsystemFordringId(e.FagsystemFordringId) is { } k && states.ContainsKey(k);
         var decided = new Dictionary<Guid, (InboxAnswer Answer, InboxState State)>();
         var fresh = new List<InboxEntry>();
         var at = ClaimCodec.ToMicros(now);
@@ -243,9 +243,7 @@ public sealed class InboxStore(StoreDialect dialect, ClaimLedger ledger)
             else reason = $"No claim {e.FagsystemFordringId} was registered by FeeBridge in municipality {municipality}.";
             decided[e.HaendelseId] = (new InboxAnswer(e.HaendelseId, reason is null, reason) { LeftPending = state == InboxState.Pending }, state);
             fresh.Add(e);
-            var isLocked = key is { } held && states.ContainsKey(held);
-            if (!isLocked) unlockedIds.Add(e.HaendelseId);
-            (isLocked ? locked : unlocked).Add(e.HaendelseId.ToString("D"), municipality, e.FagsystemFordringId, key?.AgencyId, key?.ClaimId, e.DelfordringId,
+            (Held(e) ? locked : unlocked).Add(e.HaendelseId.ToString("D"), municipality, e.FagsystemFordringId, key?.AgencyId, key?.ClaimId, e.DelfordringId,
                 DebtorEvents.WireName(e.Kind), e.Beloeb.Ore, Date(e.ValueDate), e.PaymentMethod, e.Restsaldo.Ore,
                 QueueStates.Name(state), reason, at, 0, state == InboxState.Applied ? at : null);
         }
@@ -269,7 +267,7 @@ public sealed class InboxStore(StoreDialect dialect, ClaimLedger ledger)
         // without a lock) can race; one that was applied here must not, or it would be applied twice. (The same
         // HaendelseId on another claim, in flight at the same instant, fails the plain insert: the delivery is
         // answered with an error and its repeat finds the first.)
-        var raced = fresh.Where(e => unlockedIds.Contains(e.HaendelseId) && !inserted.Contains(e.HaendelseId)).ToList();
+        var raced = fresh.Where(e => !Held(e) && !inserted.Contains(e.HaendelseId)).ToList();
         if (raced.Any(e => decided[e.HaendelseId].State != InboxState.Refused))
             throw new InvalidOperationException("A report applied in this delivery was stored by another at the same time; nothing is kept, and the delivery is answered with an error.");
         if (raced.Count > 0)
