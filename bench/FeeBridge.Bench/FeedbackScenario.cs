@@ -13,8 +13,9 @@ namespace FeeBridge.Bench;
 /// <summary>
 /// Scenario "feedback": N debtor-system reports (Daekning) in SOAP deliveries of 100, sent by C concurrent clients to
 /// FeeBridge.Server on PostgreSQL, after a 30 s warm-up on claims of their own. Reports events/s acknowledged (stored in
-/// the inbox), events/s applied to the ledger (until the last is applied), and the ratio to writing the same rows
-/// straight into the inbox table in the same run.
+/// the inbox), events/s applied to the ledger (until the last is applied), the ratio to writing the same rows
+/// straight into the inbox table in the same run, and the CPU time the server and PostgreSQL spent per report (steadier
+/// between runs than the rates, so it is what tells two builds apart).
 /// </summary>
 public static class FeedbackScenario
 {
@@ -44,6 +45,7 @@ public static class FeedbackScenario
 
         var deliveries = Deliveries(events).ToList();
         var latencies = new double[deliveries.Count];
+        var cpuAtStart = ProcessCpu.Now();
         var clock = Stopwatch.StartNew();
         await Clients.ForEach(deliveries.Count, o.Clients, async d =>
         {
@@ -56,6 +58,8 @@ public static class FeedbackScenario
         await pg.OpenAsync();
         while (await PendingAsync(pg) > 0) await Task.Delay(50);
         var applied = clock.Elapsed;
+        var cpu = ProcessCpu.Now();
+        var (serverUs, postgresUs) = (cpu.SecondsSince(cpuAtStart, server.Id) * 1e6 / events, cpu.SecondsSince(cpuAtStart, "postgres") * 1e6 / events);
         await using (var check = new NpgsqlCommand("SELECT COUNT(*) FROM claim_events WHERE type = 'covered' AND claim_id NOT LIKE 'B-%'", pg))
         {
             var n = (long)(await check.ExecuteScalarAsync())!;
@@ -66,10 +70,10 @@ public static class FeedbackScenario
 
         var perSecond = events / received.TotalSeconds;
         Console.WriteLine();
-        Console.WriteLine("| events acknowledged/s | events applied/s (to the last) | baseline rows/s (straight into inbox) | ratio acknowledged | delivery p50 ms | p99 ms | peak RSS MiB |");
-        Console.WriteLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        Console.WriteLine("| events acknowledged/s | events applied/s (to the last) | baseline rows/s (straight into inbox) | ratio acknowledged | delivery p50 ms | p99 ms | peak RSS MiB | CPU µs per report: server / PostgreSQL |");
+        Console.WriteLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"| {perSecond:N0} | {events / applied.TotalSeconds:N0} | {baseline:N0} | {perSecond / baseline:P1} | {latencies[latencies.Length / 2]:F1} | {latencies[(int)(latencies.Length * 0.99)]:F1} | {rss:F0} |"));
+            $"| {perSecond:N0} | {events / applied.TotalSeconds:N0} | {baseline:N0} | {perSecond / baseline:P1} | {latencies[latencies.Length / 2]:F1} | {latencies[(int)(latencies.Length * 0.99)]:F1} | {rss:F0} | {serverUs:F0} / {postgresUs:F0} |"));
         Directory.Delete(dataDir, recursive: true);
     }
 

@@ -65,6 +65,9 @@ public sealed class ServerProcess : IAsyncDisposable
     /// <summary>The process's peak resident set (VmHWM), in MiB.</summary>
     public double PeakRssMiB() => Rss.PeakMiB(_process.Id);
 
+    /// <summary>The server's process id, for its CPU time (<see cref="ProcessCpu"/>).</summary>
+    public int Id => _process.Id;
+
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited) _process.Kill(entireProcessTree: true);
