@@ -46,6 +46,7 @@ public static class FeedbackScenario
         var deliveries = Deliveries(events).ToList();
         var latencies = new double[deliveries.Count];
         var cpuAtStart = ProcessCpu.Now();
+        var machineAtStart = MachineCpu.Now();
         var clock = Stopwatch.StartNew();
         await Clients.ForEach(deliveries.Count, o.Clients, async d =>
         {
@@ -59,6 +60,7 @@ public static class FeedbackScenario
         while (await PendingAsync(pg) > 0) await Task.Delay(50);
         var applied = clock.Elapsed;
         var cpu = ProcessCpu.Now();
+        var busy = MachineCpu.Now().BusySince(machineAtStart);
         var (serverUs, postgresUs) = (cpu.SecondsSince(cpuAtStart, server.Id) * 1e6 / events, cpu.SecondsSince(cpuAtStart, "postgres") * 1e6 / events);
         await using (var check = new NpgsqlCommand("SELECT COUNT(*) FROM claim_events WHERE type = 'covered' AND claim_id NOT LIKE 'B-%'", pg))
         {
@@ -70,10 +72,10 @@ public static class FeedbackScenario
 
         var perSecond = events / received.TotalSeconds;
         Console.WriteLine();
-        Console.WriteLine("| events acknowledged/s | events applied/s (to the last) | baseline rows/s (straight into inbox) | ratio acknowledged | delivery p50 ms | p99 ms | peak RSS MiB | CPU µs per report: server / PostgreSQL |");
-        Console.WriteLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        Console.WriteLine("| events acknowledged/s | events applied/s (to the last) | baseline rows/s (straight into inbox) | ratio acknowledged | delivery p50 ms | p99 ms | peak RSS MiB | CPU µs per report: server / PostgreSQL | machine busy |");
+        Console.WriteLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"| {perSecond:N0} | {events / applied.TotalSeconds:N0} | {baseline:N0} | {perSecond / baseline:P1} | {latencies[latencies.Length / 2]:F1} | {latencies[(int)(latencies.Length * 0.99)]:F1} | {rss:F0} | {serverUs:F0} / {postgresUs:F0} |"));
+            $"| {perSecond:N0} | {events / applied.TotalSeconds:N0} | {baseline:N0} | {perSecond / baseline:P1} | {latencies[latencies.Length / 2]:F1} | {latencies[(int)(latencies.Length * 0.99)]:F1} | {rss:F0} | {serverUs:F0} / {postgresUs:F0} | {busy:P0} |"));
         Directory.Delete(dataDir, recursive: true);
     }
 

@@ -9,7 +9,7 @@ namespace FeeBridge.Bench;
 /// PostgreSQL. Reports claims/s end to end (first PUT → last registration), p50/p99 of the time from intake to the
 /// registered event (both stamped by FeeBridge), FeeBridge's peak RSS when 10,000 and when all claims are registered,
 /// and the ratio to the intake scenario measured in the same run; and how busy the machine's cores were in both (near
-/// 100 %: bound by the CPU). A warm-up of 30 s of claims through the whole path
+/// 100 %: bound by the CPU), and the CPU time FeeBridge and PostgreSQL spent per claim. A warm-up of 30 s of claims through the whole path
 /// runs first and is not counted.
 /// </summary>
 public static class TransferScenario
@@ -43,6 +43,7 @@ public static class TransferScenario
 
         var started = DateTimeOffset.UtcNow;
         var cpuAtStart = MachineCpu.Now();
+        var processesAtStart = ProcessCpu.Now();
         var put = 0;
         var putting = Clients.ForEach(o.Claims, o.Clients, async i =>
         {
@@ -65,6 +66,8 @@ public static class TransferScenario
         }
         await putting;
         var busy = MachineCpu.Now().BusySince(cpuAtStart);
+        var processes = ProcessCpu.Now();
+        var (serverUs, postgresUs) = (processes.SecondsSince(processesAtStart, server.Id) * 1e6 / o.Claims, processes.SecondsSince(processesAtStart, "postgres") * 1e6 / o.Claims);
         await using (var rejected = new NpgsqlCommand("SELECT COUNT(*) FROM claim_events WHERE type = 'rejected'", pg))
         {
             if ((long)(await rejected.ExecuteScalarAsync())! is var n and > 0) throw new InvalidOperationException($"{n} claims were rejected by the sandbox.");
@@ -84,10 +87,10 @@ public static class TransferScenario
         var perSecond = o.Claims / (ClaimCodec.FromMicros((long)(await last.ExecuteScalarAsync())!) - started).TotalSeconds;
 
         Console.WriteLine();
-        Console.WriteLine("| FeeBridge claims/s end to end | intake claims/s (same run) | ratio | PUT→registered p50 ms | p99 ms | peak RSS MiB at 10,000 | at all | machine busy | intake's |");
-        Console.WriteLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        Console.WriteLine("| FeeBridge claims/s end to end | intake claims/s (same run) | ratio | PUT→registered p50 ms | p99 ms | peak RSS MiB at 10,000 | at all | machine busy | intake's | CPU µs per claim: server / PostgreSQL |");
+        Console.WriteLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"| {perSecond:N0} | {intake.PerSecond:N0} | {perSecond / intake.PerSecond:P1} | {p50:F0} | {p99:F0} | {rssAt10k ?? double.NaN:F0} | {rssAtEnd:F0} | {busy:P0} | {intake.MachineBusy:P0} |"));
+            $"| {perSecond:N0} | {intake.PerSecond:N0} | {perSecond / intake.PerSecond:P1} | {p50:F0} | {p99:F0} | {rssAt10k ?? double.NaN:F0} | {rssAtEnd:F0} | {busy:P0} | {intake.MachineBusy:P0} | {serverUs:F0} / {postgresUs:F0} |"));
         Directory.Delete(dataDir, recursive: true);
     }
 
