@@ -87,9 +87,11 @@ public sealed class InboxStore(StoreDialect dialect, ClaimLedger ledger)
     /// Takes the locks of the claims' patrons and gives each existing claim as committed, in as few round trips as it
     /// can. A claim this process applied to before is taken from memory; the others are read before the lock (which
     /// needs their patron, and a claim's patron never changes). Under the lock each claim's <c>last_seq</c> tells
-    /// whether what is in hand is current — another loop or delivery may have committed to it meanwhile, and if that was
-    /// one of this process's, memory has it by now — and only those that are neither are read again. So 2,000 reports on one claim read its history once, not once per batch
-    /// (issue 14), and a delivery costs two round trips before it writes. Claims that do not exist are left out.
+    /// whether what is in hand is current — another loop or delivery may have committed to it meanwhile, and if that
+    /// was one of this process's, memory has it by now — and only those that are neither are read again. So 2,000
+    /// reports on one claim read its history once, not once per batch (issue 14), and deliveries at once on one claim
+    /// read it once, not once each; a delivery costs two round trips before it writes. Claims that do not exist are
+    /// left out.
     /// </summary>
     private async Task<Dictionary<ClaimKey, ClaimState>> LockAndLoadAsync(WriteScope scope, IReadOnlyList<ClaimKey> keys, CancellationToken ct, AlsoRead? also = null)
     {
@@ -111,15 +113,16 @@ public sealed class InboxStore(StoreDialect dialect, ClaimLedger ledger)
             if (also is not null && await r.NextResultAsync(ct)) await also.Read(r);
         }
         bool Current(ClaimKey k, ClaimState s) => lastSeqs.TryGetValue(k, out var seq) && seq == s.Events.Count;
-        var stale = states.Where(p => !Current(p.Key, p.Value)).Select(p => p.Key).ToList();
-        foreach (var k in stale) states.Remove(k);
-        // Most often what moved on meanwhile is a delivery of this process, which has remembered it by now.
-        foreach (var k in stale.ToList())
+        var stale = new List<ClaimKey>();
+        foreach (var (k, s) in states.ToList())
         {
-            if (_applied.TryGetValue(k, out var s) && Current(k, s))
+            if (Current(k, s)) continue;
+            // Most often what moved it on meanwhile is a delivery of this process, which has remembered it by now.
+            if (_applied.TryGetValue(k, out var remembered) && Current(k, remembered)) states[k] = remembered;
+            else
             {
-                states[k] = s;
-                stale.Remove(k);
+                states.Remove(k);
+                stale.Add(k);
             }
         }
         foreach (var (key, state) in await ledger.LoadManyAsync(scope.Connection, scope.Transaction, stale, ct)) states[key] = state;
