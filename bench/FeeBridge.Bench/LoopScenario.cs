@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using FeeBridge.Persistence.Claims;
 using Npgsql;
 
 namespace FeeBridge.Bench;
@@ -84,13 +85,51 @@ public static class LoopScenario
                 pending.Remove(i);
             }
         }
+        var legs = await LegsAsync(db, fees, paidAt);
         Array.Sort(latencies);
         Console.WriteLine();
         Console.WriteLine("| payments | rate | paid in debtor system → paid in FBS, block lifted: p50 ms | p99 ms | max ms | today (published) | FeeBridge peak RSS MiB |");
         Console.WriteLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"| {n:N0} | {(o.Rate > 0 ? $"{o.Rate}/s" : "all at once")} | {latencies[n / 2]:F0} | {latencies[(int)(n * 0.99)]:F0} | {latencies[^1]:F0} | up to 72 h | {server.PeakRssMiB():F0} |"));
+        Console.WriteLine();
+        Console.WriteLine("| leg of the trip | p50 ms | p99 ms | max ms |");
+        Console.WriteLine("| --- | ---: | ---: | ---: |");
+        foreach (var (name, ms) in legs)
+        {
+            Array.Sort(ms);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {name} | {ms[ms.Length / 2]:F0} | {ms[(int)(ms.Length * 0.99)]:F0} | {ms[^1]:F0} |"));
+        }
         Directory.Delete(dataDir, recursive: true);
+    }
+
+    /// <summary>
+    /// Where each payment's trip spent its time, from FeeBridge's own timestamps: until FeeBridge had the report
+    /// (the debtor sandbox's delivery), and from then until the FBS payment call had been answered (applied on
+    /// receipt, the notice written in the same transaction, then the deliverer's wait and FBS's call).
+    /// </summary>
+    private static async Task<(string Name, double[] Milliseconds)[]> LegsAsync(string db, long[] fees, DateTimeOffset[] paidAt)
+    {
+        var index = fees.Select((fee, i) => (fee, i)).ToDictionary(p => p.fee.ToString(CultureInfo.InvariantCulture), p => p.i);
+        var toFeeBridge = new List<double>();
+        var toFbs = new List<double>();
+        await using var pg = new NpgsqlConnection(db);
+        await pg.OpenAsync();
+        await using var q = new NpgsqlCommand("""
+            SELECT i.claim_id, i.received_at, n.finished_at FROM inbox i
+            JOIN notices n ON n.agency_id = i.agency_id AND n.claim_id = i.claim_id AND n.target = 'fbs' AND n.finished_at IS NOT NULL
+            WHERE i.type = 'covered' AND i.state = 'applied'
+            """, pg);
+        await using var r = await q.ExecuteReaderAsync();
+        while (await r.ReadAsync())
+        {
+            if (!index.TryGetValue(r.GetString(0), out var i)) continue;
+            var received = ClaimCodec.FromMicros(r.GetInt64(1));
+            toFeeBridge.Add((received - paidAt[i]).TotalMilliseconds);
+            toFbs.Add((ClaimCodec.FromMicros(r.GetInt64(2)) - received).TotalMilliseconds);
+        }
+        return [("payment answered by the debtor sandbox → report received by FeeBridge", [.. toFeeBridge]),
+            ("report received → FBS payment call answered", [.. toFbs])];
     }
 
     /// <summary>FBS patron ids are integers (CONTRACTS.md §2).</summary>
