@@ -42,7 +42,7 @@ public static class NoticeTargets
 }
 
 /// <summary>
-/// The library-side outbox: notices written with the claim events that cause them (<see cref="ClaimStore"/>), leased
+/// The library-side outbox: notices written with the claim events that cause them (<see cref="Claims.ClaimLedger"/>), leased
 /// for delivery like the debtor outbox (SKIP LOCKED on PostgreSQL), every attempt logged; and the agencies' webhooks.
 /// </summary>
 public sealed class NoticeStore(StoreDialect dialect)

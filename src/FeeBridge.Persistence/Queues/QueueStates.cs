@@ -29,6 +29,10 @@ public static class QueueStates
         return text is not null && Enum.TryParse(text, ignoreCase: true, out state) && Enum.IsDefined(state) && Lower(state) == text;
     }
 
+    /// <summary>Whether a stored name is that state (the check a page or query result makes, without a string literal).</summary>
+    public static bool Is<T>(string? stored, T state) where T : struct, Enum =>
+        TryParse(stored, out T parsed) && EqualityComparer<T>.Default.Equals(parsed, state);
+
     /// <summary>The names, for an error message that lists what is allowed.</summary>
     public static string Names<T>() where T : struct, Enum => string.Join(", ", Enum.GetValues<T>().Select(Lower));
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using FeeBridge.Persistence.Claims;
+using FeeBridge.Persistence.Queues;
 using FeeBridge.Persistence.Schema;
 
 namespace FeeBridge.Persistence.Staff;
@@ -62,7 +63,7 @@ public sealed partial class StaffConsoleStore
             if (!await r.ReadAsync(ct)) return ReplayOutcome.NotFound;
             var (target, state) = (r.GetString(0), r.GetString(1));
             if (target is not ("fbs" or "webhook")) return ReplayOutcome.NotDeliverable;
-            if (state == "pending") return ReplayOutcome.AlreadyPending;
+            if (QueueStates.Is(state, NoticeState.Pending)) return ReplayOutcome.AlreadyPending;
         }
         if (!await WebhookExistsUnlessFbsAsync(scope, agencyId, id, ct)) return ReplayOutcome.NotDeliverable;
         await using var cmd = scope.Command("""

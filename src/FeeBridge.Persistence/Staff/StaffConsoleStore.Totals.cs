@@ -1,4 +1,5 @@
 using FeeBridge.Persistence.Claims;
+using FeeBridge.Persistence.Queues;
 using FeeBridge.Persistence.Schema;
 
 namespace FeeBridge.Persistence.Staff;
@@ -55,14 +56,14 @@ public sealed partial class StaffConsoleStore
             var day = Day(r.GetString(0));
             var n = Long(r.GetValue(3));
             sent[day][r.GetString(1)] = sent[day].GetValueOrDefault(r.GetString(1)) + n;
-            if (r.GetString(2) == "rejected") refused[day] += n;
+            if (QueueStates.Is(r.GetString(2), OutboxState.Rejected)) refused[day] += n;
         }
         await r.NextResultAsync(ct);
         while (await r.ReadAsync(ct))
         {
             var day = Day(r.GetString(0));
             var (n, sum) = (Long(r.GetValue(3)), Long(r.GetValue(4)));
-            if (r.GetString(2) == "refused") { refusedReports[day] += n; continue; }
+            if (QueueStates.Is(r.GetString(2), InboxState.Refused)) { refusedReports[day] += n; continue; }
             var (had, total) = reports[day].GetValueOrDefault(r.GetString(1));
             reports[day][r.GetString(1)] = (had + n, total + Money.FromOre(sum));
         }

@@ -1,4 +1,5 @@
 using System.Xml.Linq;
+using Microsoft.AspNetCore.Http.Features;
 using FeeBridge.DebtorSystem.Contract;
 using FeeBridge.DebtorSystem.Mapping;
 using FeeBridge.DebtorSystem.Xml;
@@ -26,6 +27,13 @@ public static class DebtorReportReceiver
     /// <summary>The largest message taken (Kestrel refuses any body above it anyway); more is a Fault <c>Client</c>.</summary>
     public const int MaxBytes = JsonBody.MaxBytes;
 
+    /// <summary>
+    /// How much of a refused body is still read (and dropped) before the Fault is sent: a sender that keeps writing a
+    /// body somewhat over <see cref="MaxBytes"/> then reads its Fault instead of a broken pipe. Above it the
+    /// connection is closed, as Kestrel does for any body over its limit.
+    /// </summary>
+    private const int DrainBytes = 4 * MaxBytes;
+
     public static void MapDebtorReportReceiver(this IEndpointRouteBuilder app) =>
         app.MapPost(Path, ReceiveAsync).ExcludeFromDescription();
 
@@ -34,6 +42,7 @@ public static class DebtorReportReceiver
     {
         DaekningAfskrivningRegistrering request;
         ReportCaller caller;
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = DrainBytes;
         try
         {
             var action = http.Request.Headers["SOAPAction"].ToString().Trim('"');
@@ -53,6 +62,7 @@ public static class DebtorReportReceiver
             // The reason may quote the sender (an element's name): bounded and without control characters.
             var reason = LogText.Bound(e.Message);
             log.LogWarning("Refused a DaekningAfskrivningRegistrering message: {Reason}", reason);
+            await DrainAsync(http);
             await WriteAsync(http, StatusCodes.Status500InternalServerError, Soap.Fault("Client", reason));
             return;
         }
@@ -87,6 +97,17 @@ public static class DebtorReportReceiver
         log.LogWarning("Refused an unauthenticated DaekningAfskrivningRegistrering delivery for municipality {Municipality}: {Reason} (certificate {Thumbprint})",
             municipality?.Value ?? "-", reason, caller.Thumbprint ?? "none");
         await WriteAsync(http, StatusCodes.Status500InternalServerError, Soap.Fault("Client", "Not authenticated: " + reason + "."));
+    }
+
+    /// <summary>Reads what is left of a refused body, up to <see cref="DrainBytes"/> (beyond it Kestrel stops the read).</summary>
+    private static async Task DrainAsync(HttpContext http)
+    {
+        var buffer = new byte[16 * 1024];
+        try
+        {
+            while (await http.Request.Body.ReadAsync(buffer, http.RequestAborted) > 0) { }
+        }
+        catch (Exception e) when (e is IOException or OperationCanceledException) { } // over the limit, too slow, or gone
     }
 
     private static async Task WriteAsync(HttpContext http, int status, XDocument document)

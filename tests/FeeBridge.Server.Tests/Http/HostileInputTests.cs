@@ -246,13 +246,17 @@ public abstract class HostileInputTests(KestrelHost fixture)
     public async Task ASoapFaultSentAsARequest_IsAnsweredWithASoapFaultClient()
     {
         var xml = FeeBridge.DebtorSystem.Xml.Soap.Fault("Server", "I am a fault, not a request").ToString();
-        using var r = await Host.CreateClient().PostAsync("/sf1590/DaekningAfskrivningRegistrering", Reports.Raw(xml));
+        // Signed as the municipality's debtor system would, so the fault reaches the parser (an unsigned one is
+        // refused before it: "Not authenticated").
+        using var r = await Host.CreateClient().PostAsync("/sf1590/DaekningAfskrivningRegistrering", Reports.Signed(xml, "101"));
 
         r.StatusCode.ShouldBe(HttpStatusCode.InternalServerError);
         r.Content.Headers.ContentType!.MediaType.ShouldBe("text/xml");
         var body = await r.Content.ReadAsStringAsync();
         body.ShouldContain("soap:Client");
+        body.ShouldNotContain("Not authenticated");
         body.ShouldNotContain("I am a fault");
+        Host.Logs.Lines.ShouldContain(l => l.Contains("Refused a DaekningAfskrivningRegistrering message", StringComparison.Ordinal));
         ShouldHaveLoggedNoError();
     }
 

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using FeeBridge.DebtorSystem.Contract;
 using FeeBridge.Server.Tests.Inbox;
 using FeeBridge.Server.Tests.Infrastructure;
@@ -72,6 +73,9 @@ public abstract class TelemetryTests : IDisposable
         metrics.ShouldContain("outcome=\"ok\"");
         metrics.ShouldContain("feebridge_outbox_depth");
         metrics.ShouldContain("http_server_request_duration_seconds");
+        // The payment → claim shown paid (and FBS told) time that /borger quotes, from the payment above.
+        (await Eventually.Until(() => http.GetStringAsync("/metrics"), m => m.Contains("feebridge_payment_shown_duration_seconds{"), seconds: 60))
+            .ShouldMatch("feebridge_payment_shown_duration_seconds\\{[^}]*quantile=\"0.5\"");
 
         _spans.ShouldContain(s => s.OperationName == "debtor_system.ship");
         _spans.ShouldContain(s => s.Kind == ActivityKind.Client); // the SF1590 calls over HttpClient
@@ -92,6 +96,52 @@ public abstract class TelemetryTests : IDisposable
         }
     }
 }
+
+/// <summary>
+/// What the operator at 3 a.m. looks for when a debtor system stops answering: the handlings waiting and for how long,
+/// the failed shipments and the open circuit — each by municipality — and reports received but not yet applied (a
+/// receive-only process). The notices' depth and age come from the same gauges as the outbox's and the inbox's.
+/// </summary>
+public abstract class QueueTelemetryTests(StoreKind kind)
+{
+    [Fact]
+    public async Task ADebtorSystemThatDoesNotAnswer_ShowsAsWaitingHandlings_Errors_AndAnOpenCircuit_ByMunicipality()
+    {
+        using var host = new FeeBridgeHost(kind, settings: new()
+        {
+            // Nothing listens on the discard port: every shipment fails at once.
+            ["FeeBridge:DebtorSystems:101:Endpoint"] = "http://127.0.0.1:9/sf1590",
+            ["FeeBridge:DebtorSystems:101:TimeoutSeconds"] = "1",
+            ["FeeBridge:Dispatcher:BackoffBaseMilliseconds"] = "10",
+            ["FeeBridge:Dispatcher:MaxBackoffSeconds"] = "1",
+            ["FeeBridge:Dispatcher:CircuitRestSeconds"] = "600",
+            ["FeeBridge:Dispatcher:PollMilliseconds"] = "20",
+            ["FeeBridge:Inbox:ApplyEnabled"] = "false", // received and stored, left for an applier elsewhere
+            ["FeeBridge:Telemetry:GaugeSeconds"] = "0",
+        });
+        (await host.Library().PutClaim("710100", "otel-dead", ClaimBodies.Fee(patronId: "P-otel-dead", amount: "150.00"))).StatusCode.ShouldBe(HttpStatusCode.Created);
+        (await host.CreateClient().SendAsync("101", Reports.Of("710100-otel-dead", HaendelseType.Daekning, "10.00", "140.00")))
+            .Single().Status.ShouldBe(HaendelseStatus.Modtaget);
+
+        var http = host.CreateClient();
+        var metrics = await Eventually.Until(() => http.GetStringAsync("/metrics"), m =>
+            Regex.IsMatch(m, "feebridge_debtor_system_circuit_open\\{[^}]*municipality=\"101\"[^}]*\\} 1") &&
+            Regex.IsMatch(m, "feebridge_inbox_oldest_age_seconds\\{[^}]*municipality=\"101\""), seconds: 120);
+        metrics.ShouldMatch("feebridge_debtor_system_errors_total\\{[^}]*municipality=\"101\"[^}]*\\} [1-9]");
+        metrics.ShouldMatch("feebridge_debtor_system_call_duration_seconds_count\\{[^}]*outcome=\"failed\"");
+        metrics.ShouldMatch("feebridge_outbox_depth\\{[^}]*municipality=\"101\"[^}]*\\} 1");
+        metrics.ShouldMatch("feebridge_outbox_oldest_age_seconds\\{[^}]*municipality=\"101\"");
+        metrics.ShouldMatch("feebridge_inbox_depth\\{[^}]*municipality=\"101\"[^}]*\\} 1");
+    }
+}
+
+[Collection(TelemetryCollection.Name)]
+[Trait("store", "sqlite")]
+public sealed class QueueTelemetryOnSqlite() : QueueTelemetryTests(StoreKind.Sqlite);
+
+[Collection(TelemetryCollection.Name)]
+[Trait("store", "postgresql")]
+public sealed class QueueTelemetryOnPostgres() : QueueTelemetryTests(StoreKind.Postgres);
 
 [CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class TelemetryCollection

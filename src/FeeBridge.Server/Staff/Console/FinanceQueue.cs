@@ -9,6 +9,7 @@ using FeeBridge.Domain.Routing;
 using FeeBridge.Persistence;
 using FeeBridge.Persistence.Claims;
 using FeeBridge.Persistence.Staff;
+using FeeBridge.Persistence.Queues;
 
 namespace FeeBridge.Server.Staff.Console;
 
@@ -97,20 +98,20 @@ public sealed class FinanceQueue(FeeBridgeStore store, Tenants tenants, ClaimOpe
             case "report" when parts.Length == 2 && Id(parts[1]) is { } report:
             {
                 var row = await store.StaffConsole.ReportRowAsync(report, ct);
-                return row is { State: "refused" } && row.Owner == code
+                return row is not null && QueueStates.Is(row.State, InboxState.Refused) && row.Owner == code
                     ? new LocatedItem(itemId, QueueKind.Refused, 0, row.Amount, null, null, row, "refused debtor-system report") : null;
             }
             case "notice" when parts.Length == 2 && Id(parts[1]) is { } notice:
             {
                 var row = await store.StaffConsole.NoticeRowAsync(notice, ct);
                 var agency = row is null ? null : tenants.Agency(row.Owner);
-                return row is { State: "attention" } && agency?.Municipality == m.Code
+                return row is not null && QueueStates.Is(row.State, NoticeState.Attention) && agency?.Municipality == m.Code
                     ? new LocatedItem(itemId, QueueKind.Attention, row.Version, Money.Zero, agency, null, row, "notice for staff") : null;
             }
             case "handling" when parts.Length == 2 && Id(parts[1]) is { } handling:
             {
                 var row = await store.StaffConsole.HandlingRowAsync(handling, ct);
-                return row is { State: "rejected" } && row.Owner == code && row.Reference != nameof(HandlingKind.OpretDebitorkonto)
+                return row is not null && QueueStates.Is(row.State, OutboxState.Rejected) && row.Owner == code && row.Reference != nameof(HandlingKind.OpretDebitorkonto)
                     ? new LocatedItem(itemId, QueueKind.Handling, row.Version, Money.Zero, null, null, row, $"refused handling {row.Reference}") : null;
             }
             case "stuck" when parts.Length == 2 && parts[1] == code:

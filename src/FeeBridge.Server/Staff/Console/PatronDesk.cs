@@ -7,6 +7,7 @@ using FeeBridge.Persistence;
 using FeeBridge.Persistence.Staff;
 using FeeBridge.Server.Citizen;
 using FeeBridge.Server.Claims;
+using FeeBridge.Persistence.Queues;
 
 namespace FeeBridge.Server.Staff.Console;
 
@@ -89,10 +90,11 @@ public sealed class PatronDesk(FeeBridgeStore store, Tenants tenants, ClaimOpera
         entries.AddRange(s.Events.Select(e => new TimelineEntry(e.At, "feebridge", "here", e.Type, e.Amount, null, e.Detail)));
         foreach (var h in messages.Handlings.Where(h => h.Claim == key))
         {
-            var answer = h.State switch
+            QueueStates.TryParse(h.State, out OutboxState state);
+            var answer = state switch
             {
-                "done" => "accepted (Udfoert)",
-                "rejected" => $"refused (Afvist): {h.ReceiptCode} {h.ReceiptText}".TrimEnd(),
+                OutboxState.Done => "accepted (Udfoert)",
+                OutboxState.Rejected => $"refused (Afvist): {h.ReceiptCode} {h.ReceiptText}".TrimEnd(),
                 _ => h.Attempts == 0 ? "waiting to be sent" : $"waiting; {h.Attempts} failed attempts, next after {ClaimResources.Time(h.NotBefore)}",
             };
             entries.Add(new TimelineEntry(h.CreatedAt, "debtor-system", "out", h.Kind, null, h.State, $"HandlingId {h.HandlingId}: {answer}"));

@@ -190,7 +190,7 @@ public static class StaffConsoleEndpoints
         var outcome = await Replay(user, agency!.Id.Value, noticeId, reason!, store, audit, signal, clock, ct);
         return outcome switch
         {
-            ReplayOutcome.Replayed => Results.Accepted(value: new { noticeId, state = "pending" }),
+            ReplayOutcome.Replayed => Results.Accepted(value: new { noticeId, state = QueueStates.Name(NoticeState.Pending) }),
             ReplayOutcome.NotFound => Problems.Result(StatusCodes.Status404NotFound, "No such delivery", "The agency has no notice with this id."),
             ReplayOutcome.AlreadyPending => Problems.Result(StatusCodes.Status409Conflict, "Already waiting", "The notice waits to be delivered already."),
             _ => Problems.Result(StatusCodes.Status409Conflict, "Not deliverable", "Only a notice for FBS or a registered webhook can be delivered again."),

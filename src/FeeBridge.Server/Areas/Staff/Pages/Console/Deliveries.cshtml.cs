@@ -82,14 +82,15 @@ public sealed class DeliveriesModel(Tenants tenants, FeeBridgeStore store, Staff
         _ => "Medarbejdere",
     };
 
-    public static string State(string state) => state switch
+    public static string State(string state) => !QueueStates.TryParse(state, out NoticeState s) ? state : s switch
     {
-        "pending" => "Venter",
-        "delivered" => "Leveret",
-        "attention" => "Kræver opfølgning",
-        "withdrawn" => "Trukket tilbage",
+        NoticeState.Pending => "Venter",
+        NoticeState.Delivered => "Leveret",
+        NoticeState.Attention => "Kræver opfølgning",
+        NoticeState.Withdrawn => "Trukket tilbage",
         _ => state,
     };
 
-    public static bool CanReplay(NoticeView n) => n.Target is "fbs" or "webhook" && n.State != "pending";
+    public static bool CanReplay(NoticeView n) =>
+        n.Target is "fbs" or "webhook" && !QueueStates.Is(n.State, NoticeState.Pending);
 }
