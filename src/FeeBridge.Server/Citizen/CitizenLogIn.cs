@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using System.Security.Cryptography;
 using FeeBridge.Persistence;
 using FeeBridge.Server.Hosting;
 using Microsoft.AspNetCore.Authentication;
@@ -25,26 +24,11 @@ public sealed class CitizenLogIn(bool available)
     public const string CallbackPath = "/borger/signin-oidc";
 
     /// <summary>The session's id (random, in the encrypted cookie); the key of a log-out.</summary>
-    public const string SessionClaim = "feebridge:sid";
+    public const string SessionClaim = EndableSessions.SessionClaim;
 
-    /// <summary>
-    /// Log-out: ends the session server-side (kept as ended for as long as any copy of its cookie could still be valid:
-    /// a sliding session lives at most <see cref="CitizenOptions.SessionMinutes"/> past its last use) and drops the cookie.
-    /// </summary>
-    public static async Task EndSessionAsync(HttpContext http)
-    {
-        var session = await http.AuthenticateAsync(CookieScheme);
-        if (session.Principal?.FindFirstValue(SessionClaim) is { } sid)
-        {
-            var services = http.RequestServices;
-            var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
-            var minutes = services.GetRequiredService<FeeBridgeOptions>().Citizen.SessionMinutes;
-            var until = now + TimeSpan.FromMinutes(minutes);
-            if (session.Properties?.ExpiresUtc is { } expires && expires > until) until = expires;
-            await services.GetRequiredService<FeeBridgeStore>().Sessions.EndAsync(sid, until, now, http.RequestAborted);
-        }
-        await http.SignOutAsync(CookieScheme);
-    }
+    /// <summary>Log-out: ends the session server-side and drops the cookie (<see cref="EndableSessions"/>).</summary>
+    public static Task EndSessionAsync(HttpContext http) =>
+        EndableSessions.EndAsync(http, CookieScheme, http.RequestServices.GetRequiredService<FeeBridgeOptions>().Citizen.SessionMinutes);
 
     /// <summary>False outside sandbox mode until an OpenID Connect provider is configured.</summary>
     public bool Available => available;
@@ -74,21 +58,7 @@ public sealed class CitizenLogIn(bool available)
             o.SlidingExpiration = true;
             // Each session gets an id at log-in; log-out ends it server-side (EndSessionAsync), so a copy of the cookie
             // taken before is refused after, though it decrypts fine and has not expired.
-            o.Events.OnSigningIn = ctx =>
-            {
-                if (ctx.Principal?.Identity is ClaimsIdentity identity && !identity.HasClaim(c => c.Type == SessionClaim))
-                    identity.AddClaim(new Claim(SessionClaim, Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16))));
-                return Task.CompletedTask;
-            };
-            o.Events.OnValidatePrincipal = async ctx =>
-            {
-                var sid = ctx.Principal?.FindFirstValue(SessionClaim);
-                if (sid is null || await ctx.HttpContext.RequestServices.GetRequiredService<FeeBridgeStore>().Sessions.IsEndedAsync(sid, ctx.HttpContext.RequestAborted))
-                {
-                    ctx.RejectPrincipal();
-                    await ctx.HttpContext.SignOutAsync(CookieScheme);
-                }
-            };
+            EndableSessions.Apply(o, CookieScheme);
             // Pages show the start page to anyone not logged in; the JSON twin answers 401, never a redirect.
             o.Events.OnRedirectToLogin = ctx => { ctx.Response.StatusCode = StatusCodes.Status401Unauthorized; return Task.CompletedTask; };
             o.Events.OnRedirectToAccessDenied = ctx => { ctx.Response.StatusCode = StatusCodes.Status403Forbidden; return Task.CompletedTask; };

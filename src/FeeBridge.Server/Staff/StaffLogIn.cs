@@ -26,6 +26,10 @@ public static class StaffLogIn
     public const string CookieName = "feebridge-staff";
     public const string CallbackPath = "/staff/signin-oidc";
 
+    /// <summary>Log-out: ends the session server-side and drops the cookie (<see cref="EndableSessions"/>).</summary>
+    public static Task EndSessionAsync(HttpContext http) =>
+        EndableSessions.EndAsync(http, CookieScheme, http.RequestServices.GetRequiredService<FeeBridgeOptions>().Staff.SessionMinutes);
+
     /// <summary>Whether a provider is known: the sandbox host's stand-in, or a configured one. Without, staff cannot sign in.</summary>
     public sealed record Availability(bool Available);
 
@@ -49,6 +53,8 @@ public static class StaffLogIn
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.Cookie.Path = "/";
             o.SlidingExpiration = true;
+            // Log-out ends the session server-side (EndSessionAsync): a copy of the cookie taken before is refused after.
+            EndableSessions.Apply(o, CookieScheme);
             o.Events.OnRedirectToLogin = ctx =>
             {
                 // An API answers 401; a page starts the provider's sign-in (when there is one).

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text.RegularExpressions;
 using FeeBridge.Server.Tests.Inbox;
 using FeeBridge.Server.Tests.Infrastructure;
@@ -37,6 +38,36 @@ public sealed partial class StaffConsolePageTests(PostgresConsoleSite site, Brow
         (await Browser.AccessibilityViolationsAsync(page)).ShouldBeEmpty();
         var (scroll, window) = (await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth"), page.ViewportSize!.Width);
         scroll.ShouldBeLessThanOrEqualTo(window, $"{name} scrolls sideways");
+    }
+
+    /// <summary>
+    /// Issue 14: log-out ends the staff session on the server, as the citizen's does. A copy of the session cookie
+    /// taken before (a shared desk computer, a proxy log) opens the staff pages until then, and not after, though it
+    /// decrypts fine and has not expired. (The button itself was refused, 400, until the log-out page checked the
+    /// form's token against the signed-in staff member.)
+    /// </summary>
+    [Fact]
+    public async Task LogOut_EndsTheStaffSessionOnTheServer_ACookieCopiedBeforeIsRefusedAfter()
+    {
+        var page = await SignInAsync("bibliotekar");
+        var copied = (await page.Context.CookiesAsync()).Where(c => c.Name.StartsWith("feebridge-staff", StringComparison.Ordinal)).ToList();
+        copied.ShouldNotBeEmpty();
+        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = site.Address };
+        async Task<HttpStatusCode> StartPageWithTheCopy()
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/staff");
+            request.Headers.Add("Cookie", string.Join("; ", copied.Select(c => $"{c.Name}={c.Value}")));
+            using var r = await http.SendAsync(request);
+            return r.StatusCode;
+        }
+        (await StartPageWithTheCopy()).ShouldBe(HttpStatusCode.OK, "the copy works while the session lasts");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Log ud" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/staff/log-ud$"));
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Du er logget ud" })).ToBeVisibleAsync();
+
+        // Not signed in: the page sends the browser to the provider's sign-in instead.
+        (await StartPageWithTheCopy()).ShouldBe(HttpStatusCode.Redirect);
     }
 
     [Fact]
