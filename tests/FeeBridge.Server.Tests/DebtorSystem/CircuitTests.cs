@@ -33,16 +33,7 @@ public abstract class CircuitTests(StoreKind kind)
     [Fact]
     public async Task AnOpenCircuit_ShowsInTheFinanceQueueOfAnotherProcess_ThatSendsNothingItself()
     {
-        using var sender = new FeeBridgeHost(kind, settings: new()
-        {
-            // Nothing listens on the discard port: every shipment fails at once.
-            ["FeeBridge:DebtorSystems:101:Endpoint"] = "http://127.0.0.1:9/sf1590",
-            ["FeeBridge:DebtorSystems:101:TimeoutSeconds"] = "1",
-            ["FeeBridge:Dispatcher:BackoffBaseMilliseconds"] = "10",
-            ["FeeBridge:Dispatcher:MaxBackoffSeconds"] = "1",
-            ["FeeBridge:Dispatcher:CircuitRestSeconds"] = "600",
-            ["FeeBridge:Dispatcher:PollMilliseconds"] = "20",
-        });
+        using var sender = new FeeBridgeHost(kind, settings: DeadDebtorSystem.Settings());
         using var reader = new FeeBridgeHost(kind, dataDirectory: sender.DataDirectory, connectionString: sender.ConnectionString,
             settings: new() { ["FeeBridge:Dispatcher:Enabled"] = "false" });
         var queue = reader.Services.GetRequiredService<FinanceQueue>();

@@ -107,18 +107,10 @@ public abstract class QueueTelemetryTests(StoreKind kind)
     [Fact]
     public async Task ADebtorSystemThatDoesNotAnswer_ShowsAsWaitingHandlings_Errors_AndAnOpenCircuit_ByMunicipality()
     {
-        using var host = new FeeBridgeHost(kind, settings: new()
-        {
-            // Nothing listens on the discard port: every shipment fails at once.
-            ["FeeBridge:DebtorSystems:101:Endpoint"] = "http://127.0.0.1:9/sf1590",
-            ["FeeBridge:DebtorSystems:101:TimeoutSeconds"] = "1",
-            ["FeeBridge:Dispatcher:BackoffBaseMilliseconds"] = "10",
-            ["FeeBridge:Dispatcher:MaxBackoffSeconds"] = "1",
-            ["FeeBridge:Dispatcher:CircuitRestSeconds"] = "600",
-            ["FeeBridge:Dispatcher:PollMilliseconds"] = "20",
-            ["FeeBridge:Inbox:ApplyEnabled"] = "false", // received and stored, left for an applier elsewhere
-            ["FeeBridge:Telemetry:GaugeSeconds"] = "0",
-        });
+        var settings = DeadDebtorSystem.Settings();
+        settings["FeeBridge:Inbox:ApplyEnabled"] = "false"; // received and stored, left for an applier elsewhere
+        settings["FeeBridge:Telemetry:GaugeSeconds"] = "0";
+        using var host = new FeeBridgeHost(kind, settings: settings);
         (await host.Library().PutClaim("710100", "otel-dead", ClaimBodies.Fee(patronId: "P-otel-dead", amount: "150.00"))).StatusCode.ShouldBe(HttpStatusCode.Created);
         (await host.CreateClient().SendAsync("101", Reports.Of("710100-otel-dead", HaendelseType.Daekning, "10.00", "140.00")))
             .Single().Status.ShouldBe(HaendelseStatus.Modtaget);
