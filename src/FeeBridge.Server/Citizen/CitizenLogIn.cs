@@ -23,9 +23,6 @@ public sealed class CitizenLogIn(bool available)
     public const string CookieName = "feebridge-borger";
     public const string CallbackPath = "/borger/signin-oidc";
 
-    /// <summary>The session's id (random, in the encrypted cookie); the key of a log-out.</summary>
-    public const string SessionClaim = EndableSessions.SessionClaim;
-
     /// <summary>Log-out: ends the session server-side and drops the cookie (<see cref="EndableSessions"/>).</summary>
     public static Task EndSessionAsync(HttpContext http) =>
         EndableSessions.EndAsync(http, CookieScheme, http.RequestServices.GetRequiredService<FeeBridgeOptions>().Citizen.SessionMinutes);
